@@ -1,0 +1,16 @@
+"use server";
+
+import { db } from "@/lib/db";
+import { actionContext } from "@/lib/actions/action-context";
+import { fieldErrorsOf, SESSION_EXPIRED_MESSAGE, type ActionResult } from "@/lib/actions/result";
+import { changePassword } from "@/lib/auth/change-password";
+import { changePasswordSchema } from "@/lib/auth/schemas";
+
+export async function changePasswordAction(input: unknown): Promise<ActionResult> {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const ctx = await actionContext({ allowMustChangePassword: true });
+  if (!ctx) return { ok: false, formError: SESSION_EXPIRED_MESSAGE };
+  const result = await changePassword(db, ctx.actor, parsed.data);
+  return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };
+}

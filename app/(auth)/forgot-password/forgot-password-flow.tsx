@@ -1,0 +1,85 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { resetPasswordSchema, resetRequestSchema, type ResetPasswordInput, type ResetRequestInput } from "@/lib/auth/schemas";
+import { FormAlert, FormField, describedBy } from "@/components/form-field";
+import { applyServerErrors } from "@/components/apply-server-errors";
+import { requestResetAction } from "./request-reset-action";
+import { resetPasswordAction } from "./reset-password-action";
+
+export function ForgotPasswordFlow() {
+  const [nationalId, setNationalId] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  if (done) {
+    return (
+      <div className="card space-y-3">
+        <FormAlert tone="success" message="رمز عبور شما تغییر کرد. اکنون می‌توانید با رمز عبور جدید وارد شوید." />
+        <Link href="/login" className="btn">
+          ورود به سامانه
+        </Link>
+      </div>
+    );
+  }
+  return nationalId ? <ResetForm nationalId={nationalId} onDone={() => setDone(true)} /> : <RequestForm onSent={setNationalId} />;
+}
+
+function RequestForm({ onSent }: { onSent: (nationalId: string) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<ResetRequestInput>({ resolver: zodResolver(resetRequestSchema) });
+  const onSubmit = async (values: ResetRequestInput) => {
+    const result = await requestResetAction(values);
+    if (result.ok) onSent(values.nationalId);
+    else setFormError(applyServerErrors(result, setError));
+  };
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="card space-y-4">
+      <FormAlert message={formError} />
+      <FormField id="nationalId" label="کد ملی" error={formState.errors.nationalId?.message}>
+        <input id="nationalId" className="input" dir="ltr" inputMode="numeric" autoComplete="username"
+          aria-invalid={formState.errors.nationalId ? true : undefined} aria-describedby={describedBy("nationalId")} {...register("nationalId")} />
+      </FormField>
+      <button type="submit" className="btn" disabled={formState.isSubmitting}>
+        ارسال کد تأیید
+      </button>
+    </form>
+  );
+}
+
+function ResetForm({ nationalId, onDone }: { nationalId: string; onDone: () => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { nationalId },
+  });
+  const onSubmit = async (values: ResetPasswordInput) => {
+    const result = await resetPasswordAction(values);
+    if (result.ok) onDone();
+    else setFormError(applyServerErrors(result, setError));
+  };
+  const e = formState.errors;
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="card space-y-4">
+      <FormAlert tone="info" message="اگر این کد ملی در سامانه ثبت شده و تلفن همراه داشته باشد، کد تأیید پیامک شد. کد تا ۱۰ دقیقه معتبر است." />
+      <FormAlert message={formError} />
+      <input type="hidden" {...register("nationalId")} />
+      <FormField id="code" label="کد تأیید" error={e.code?.message}>
+        <input id="code" className="input" dir="ltr" inputMode="numeric" autoComplete="one-time-code"
+          aria-invalid={e.code ? true : undefined} aria-describedby={describedBy("code")} {...register("code")} />
+      </FormField>
+      <FormField id="newPassword" label="رمز عبور جدید" hint="دست‌کم ۱۰ نویسه، بدون کد ملی شما." error={e.newPassword?.message}>
+        <input id="newPassword" type="password" className="input" dir="ltr" autoComplete="new-password"
+          aria-invalid={e.newPassword ? true : undefined} aria-describedby={describedBy("newPassword", { hint: true })} {...register("newPassword")} />
+      </FormField>
+      <FormField id="confirmPassword" label="تکرار رمز عبور جدید" error={e.confirmPassword?.message}>
+        <input id="confirmPassword" type="password" className="input" dir="ltr" autoComplete="new-password"
+          aria-invalid={e.confirmPassword ? true : undefined} aria-describedby={describedBy("confirmPassword")} {...register("confirmPassword")} />
+      </FormField>
+      <button type="submit" className="btn" disabled={formState.isSubmitting}>
+        تغییر رمز عبور
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { db } from "@/lib/db";
+import { requestActor } from "@/lib/actions/action-context";
+import { fieldErrorsOf, type ActionResult } from "@/lib/actions/result";
+import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { resetRequestSchema } from "@/lib/auth/schemas";
+import { deliverToConsole, smsProvider } from "@/lib/notify/console-adapter";
+
+export async function requestResetAction(input: unknown): Promise<ActionResult> {
+  const parsed = resetRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const { ip } = await requestActor();
+  const { notificationId } = await requestPasswordReset(db, { nationalId: parsed.data.nationalId, ip });
+  // Until the outbox worker sends SMS (SMS_PROVIDER=kavenegar), development prints it.
+  if (notificationId && smsProvider() === "console") await deliverToConsole(db, notificationId);
+  return { ok: true };
+}

@@ -1,0 +1,50 @@
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
+import { toPersianDigits } from "@/lib/format/digits";
+import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
+
+export async function ExpertHome({ user }: { user: CurrentUser }) {
+  const regionId = user.regionId ?? -1;
+  const [groups, dueSoon, overdue] = await Promise.all([
+    db.declaration.groupBy({ by: ["status"], where: { regionId }, _count: { _all: true } }),
+    db.declaration.count({ where: { regionId, dueAt: { gte: new Date(), lte: new Date(Date.now() + 3 * 86_400_000) } } }),
+    db.declaration.count({ where: { regionId, dueAt: { lt: new Date() }, status: { in: ["SUBMITTED", "IN_REVIEW", "RESUBMITTED"] } } }),
+  ]);
+  const count = new Map(groups.map((g) => [g.status, g._count._all]));
+  const statuses = Object.keys(DECLARATION_STATUS_LABEL) as DeclarationStatus[];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">کارتابل منطقه {user.region?.name ?? "—"}</h1>
+      <section className="grid gap-3 sm:grid-cols-2" aria-label="سررسیدها">
+        <p className="card">
+          سررسید در ۳ روز آینده: <strong>{toPersianDigits(dueSoon)}</strong> پرونده
+        </p>
+        <p className="card">
+          گذشته از مهلت: <strong className={overdue ? "text-red-800" : ""}>{toPersianDigits(overdue)}</strong> پرونده
+        </p>
+      </section>
+      <section className="card" aria-labelledby="by-status">
+        <h2 id="by-status" className="mb-3 text-lg font-bold">
+          پرونده‌های منطقه بر اساس وضعیت
+        </h2>
+        <table className="w-full text-start">
+          <thead>
+            <tr className="border-b">
+              <th scope="col" className="py-2 text-start">وضعیت</th>
+              <th scope="col" className="py-2 text-start">تعداد</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statuses.map((s) => (
+              <tr key={s} className="border-b last:border-0">
+                <td className="py-2">{DECLARATION_STATUS_LABEL[s]}</td>
+                <td className="py-2">{toPersianDigits(count.get(s) ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

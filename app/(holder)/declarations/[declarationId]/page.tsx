@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { requireUser } from "@/lib/auth/current-user";
+import { loadDeclarationFor } from "@/lib/authz/guards";
+import { NotFoundError } from "@/lib/authz/errors";
+import { progressPercent, stepStates, STEP_STATE_LABEL, type StepStatusMap } from "@/lib/declaration/steps";
+import { toPersianDigits } from "@/lib/format/digits";
+import { formatJalaliDateTime } from "@/lib/format/jalali";
+import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
+import { Countdown } from "@/components/countdown";
+
+export const metadata: Metadata = { title: "ثبت خوداظهاری" };
+
+const STATE_STYLE = {
+  LOCKED: "bg-slate-100 text-slate-700",
+  NOT_STARTED: "bg-white text-slate-800 border border-slate-300",
+  IN_PROGRESS: "bg-amber-100 text-amber-950",
+  COMPLETE: "bg-green-100 text-green-900",
+  NOT_NEEDED: "bg-slate-100 text-slate-700",
+} as const;
+
+export default async function DeclarationTaskList({ params }: { params: Promise<{ declarationId: string }> }) {
+  const user = await requireUser();
+  const { declarationId } = await params;
+  const declaration = await loadDeclarationFor(db, user, declarationId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const stored = declaration.stepStatus as StepStatusMap;
+  const steps = stepStates(stored);
+  const percent = progressPercent(stored);
+  const now = new Date();
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">ثبت خوداظهاری — {declaration.round.title}</h1>
+        <p>
+          دفتر {toPersianDigits(declaration.office.code)} — وضعیت: <strong>{DECLARATION_STATUS_LABEL[declaration.status]}</strong>
+        </p>
+        <p>
+          پایان مهلت: {formatJalaliDateTime(declaration.round.windowClosesAt)} (
+          <Countdown until={declaration.round.windowClosesAt.toISOString()} serverNow={now.toISOString()} />)
+        </p>
+      </div>
+      <div>
+        <p id="progress-label" className="mb-1 text-sm">
+          پیشرفت: {toPersianDigits(percent)}٪
+        </p>
+        <div role="progressbar" aria-labelledby="progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-3 w-full rounded-full bg-slate-200">
+          <div className="h-3 rounded-full bg-green-700" style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <ol className="space-y-2">
+        {steps.map((s) => (
+          <li key={s.number} className="card flex flex-wrap items-center justify-between gap-2 !p-4">
+            <span className="font-medium">
+              {toPersianDigits(s.number)}. {s.title}
+            </span>
+            <span className={`rounded-full px-3 py-1 text-sm ${STATE_STYLE[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

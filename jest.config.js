@@ -1,0 +1,32 @@
+// Jest through next/jest so tests compile TS/TSX exactly as the app does (SWC).
+// One config, two projects: fast unit/component tests, and integration tests that
+// talk to a real PostgreSQL (embedded by default) prepared in tests/setup/global-setup.ts.
+const nextJest = require("next/jest");
+
+const createJestConfig = nextJest({ dir: "./" });
+
+const common = {
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "^server-only$": "<rootDir>/tests/setup/empty-module.js" },
+};
+
+module.exports = async () => {
+  const unit = await createJestConfig({
+    ...common,
+    displayName: "unit",
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"],
+    setupFilesAfterEnv: ["<rootDir>/tests/setup/jest-dom.ts"],
+  })();
+  const integration = await createJestConfig({
+    ...common,
+    displayName: "integration",
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
+    setupFilesAfterEnv: ["<rootDir>/tests/setup/integration.ts"],
+  })();
+  return {
+    projects: [unit, integration],
+    globalSetup: "<rootDir>/tests/setup/global-setup.js",
+    globalTeardown: "<rootDir>/tests/setup/global-teardown.js",
+  };
+};

@@ -1,0 +1,44 @@
+import type { Tx } from "@/lib/db-client";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
+
+// Every mutation writes one of these in the same transaction as the change it records.
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "auth.sign_in_refused"
+  | "auth.locked_out"
+  | "auth.sign_out"
+  | "auth.password_changed"
+  | "auth.password_reset_requested"
+  | "auth.password_reset"
+  | "declaration.created"
+  | "declaration.step_saved"
+  | "declaration.submitted"
+  | "document.uploaded"
+  | "document.deleted";
+
+export type AuditActor = { userId: string | null; role: Role | null; ip: string | null; userAgent?: string | null };
+
+export type AuditEntry = {
+  action: AuditAction;
+  targetType: string;
+  targetId?: string | null;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      ip: actor.ip,
+      userAgent: actor.userAgent?.slice(0, 300) ?? null,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      before: entry.before,
+      after: entry.after,
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { encodeSignInFailure } from "@/lib/auth/sign-in-messages";
+import { clientIp, userAgent } from "@/lib/auth/request-context";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_MS } from "@/lib/auth/session-policy";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// JWT sessions. The token expires after SESSION_IDLE_SECONDS without a request to
+// /api/auth/session (components/session-keep-alive.tsx makes one on user activity), and
+// the jwt callback refuses tokens older than SESSION_ABSOLUTE_MS whatever the activity.
+// Cookies are `Secure` whenever NEXTAUTH_URL is https (production must be).
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+  jwt: { maxAge: SESSION_IDLE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "کد ملی",
+      credentials: { nationalId: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const headers = (req?.headers ?? {}) as Record<string, string>;
+        const result = await attemptSignIn(db, {
+          nationalId: credentials?.nationalId,
+          password: credentials?.password,
+          ip: clientIp(headers),
+          userAgent: userAgent(headers),
+        });
+        if (!result.ok) throw new Error(encodeSignInFailure(result));
+        return { id: result.user.id, role: result.user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = (user as { role?: Role }).role;
+        token.loginAt = Date.now();
+      }
+      if (typeof token.loginAt !== "number" || Date.now() - token.loginAt > SESSION_ABSOLUTE_MS) {
+        return { expired: true } as typeof token;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid ?? null, role: token.role ?? null };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const uid = typeof token?.uid === "string" ? token.uid : null;
+      if (!uid) return;
+      await db.$transaction((tx) =>
+        recordAudit(tx, { userId: uid, role: (token.role as Role) ?? null, ip: null }, {
+          action: "auth.sign_out",
+          targetType: "User",
+          targetId: uid,
+        }),
+      );
+    },
+  },
+};

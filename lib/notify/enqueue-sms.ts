@@ -1,0 +1,20 @@
+import type { Tx } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SmsTemplate, TemplateData } from "@/lib/notify/templates";
+
+// Writes an SMS to the outbox inside the caller's transaction: the message exists if and
+// only if the decision it announces was committed. Delivery is the worker's job.
+export async function enqueueSms<T extends SmsTemplate>(
+  tx: Tx,
+  sms: { recipient: string; userId?: string | null; declarationId?: string | null; template: T; data: TemplateData[T] },
+) {
+  return tx.notification.create({
+    data: {
+      recipient: sms.recipient,
+      userId: sms.userId ?? null,
+      declarationId: sms.declarationId ?? null,
+      template: sms.template,
+      data: sms.data as unknown as Prisma.InputJsonValue,
+    },
+  });
+}

@@ -1,0 +1,14 @@
+// Next 16 "proxy" (formerly middleware): it only redirects signed-out visitors to the
+// sign-in page. It is not a security boundary: every page and server action checks the
+// session and the record itself (lib/auth/current-user.ts, lib/authz/guards.ts).
+import { withAuth } from "next-auth/middleware";
+import { tokenIsLive } from "@/lib/auth/session-policy";
+
+export const proxy = withAuth({
+  pages: { signIn: "/login" },
+  callbacks: { authorized: ({ token }) => tokenIsLive(token) },
+});
+
+export const config = {
+  matcher: ["/((?!login|forgot-password|contacts|api/auth|_next/static|_next/image|favicon.ico|icon|apple-icon|fonts).*)"],
+};

@@ -1,0 +1,17 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    loginAt?: number;
+    expired?: boolean;
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    uid: string | null;
+    role: Role | null;
+  }
+}
