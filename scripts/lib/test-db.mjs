@@ -11,7 +11,7 @@ export async function startTestServer({ log } = {}) {
   const given = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
   if (given) return { adminUrl: withDatabase(given, "postgres"), stop: async () => {}, embedded: false };
   const server = await startEmbeddedPostgres({
-    baseDir: ".data/test",
+    baseDir: process.env.TEST_PG_DIR ?? ".data/test",
     port: Number(process.env.TEST_PG_PORT ?? 54339),
     fast: true,
     fresh: true,
