@@ -9,9 +9,13 @@ export function Countdown({ until, serverNow }: { until: string; serverNow: stri
   const end = new Date(until).getTime();
   const [now, setNow] = useState(() => new Date(serverNow).getTime());
   useEffect(() => {
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(t);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const t = setInterval(tick, 30_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(t);
+    };
   }, []);
   const left = end - now;
   return (

@@ -13,5 +13,6 @@ declare module "next-auth" {
   interface Session {
     uid: string | null;
     role: Role | null;
+    loginAt: number | null;
   }
 }

@@ -4,13 +4,19 @@ import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
 import { toPersianDigits } from "@/lib/format/digits";
 import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
 
-export async function ExpertHome({ user }: { user: CurrentUser }) {
-  const regionId = user.regionId ?? -1;
-  const [groups, dueSoon, overdue] = await Promise.all([
+const DUE_SOON_MS = 3 * 86_400_000;
+
+async function regionSummary(regionId: number, now = new Date()) {
+  return Promise.all([
     db.declaration.groupBy({ by: ["status"], where: { regionId }, _count: { _all: true } }),
-    db.declaration.count({ where: { regionId, dueAt: { gte: new Date(), lte: new Date(Date.now() + 3 * 86_400_000) } } }),
-    db.declaration.count({ where: { regionId, dueAt: { lt: new Date() }, status: { in: ["SUBMITTED", "IN_REVIEW", "RESUBMITTED"] } } }),
+    db.declaration.count({ where: { regionId, dueAt: { gte: now, lte: new Date(now.getTime() + DUE_SOON_MS) } } }),
+    db.declaration.count({ where: { regionId, dueAt: { lt: now }, status: { in: ["SUBMITTED", "IN_REVIEW", "RESUBMITTED"] } } }),
   ]);
+}
+
+export async function ExpertHome({ user }: { user: CurrentUser }) {
+  // An expert without a region sees an empty summary rather than another region's.
+  const [groups, dueSoon, overdue] = await regionSummary(user.regionId ?? -1);
   const count = new Map(groups.map((g) => [g.status, g._count._all]));
   const statuses = Object.keys(DECLARATION_STATUS_LABEL) as DeclarationStatus[];
   return (

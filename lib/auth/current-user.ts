@@ -17,6 +17,8 @@ export const getCurrentUser = cache(async () => {
     include: { region: true, office: { include: { province: { include: { region: true } } } } },
   });
   if (!user || !user.active) return null;
+  // A password change or reset ends every session opened before it.
+  if (user.passwordChangedAt && (session.loginAt ?? 0) < user.passwordChangedAt.getTime()) return null;
   return user;
 });
 

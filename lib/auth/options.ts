@@ -48,7 +48,7 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid ?? null, role: token.role ?? null };
+      return { ...session, uid: token.uid ?? null, role: token.role ?? null, loginAt: token.loginAt ?? null };
     },
   },
   events: {

@@ -2,7 +2,7 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db-client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
-import { newPasswordIssue } from "@/lib/auth/password-policy";
+import { newPasswordIssue, normalizePassword } from "@/lib/auth/password-policy";
 import { enqueueSms } from "@/lib/notify/enqueue-sms";
 
 // "Forgot password": a 6-digit code by SMS to the registered mobile. Stored as an HMAC
@@ -28,12 +28,17 @@ export async function requestPasswordReset(
   const now = input.now ?? new Date();
   const user = await db.user.findUnique({ where: { nationalId: input.nationalId } });
   if (!user || !user.active || !user.mobile) return { notificationId: null };
-  const recent = await db.passwordResetCode.count({
-    where: { userId: user.id, createdAt: { gte: new Date(now.getTime() - REQUEST_WINDOW_MS) } },
-  });
-  if (recent >= MAX_REQUESTS_PER_WINDOW) return { notificationId: null };
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const notification = await db.$transaction(async (tx) => {
+    // Serialise requests of one account (row lock), so that concurrent requests cannot
+    // all see room under the limit.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id} FOR UPDATE`;
+    const recent = await tx.passwordResetCode.count({
+      where: { userId: user.id, createdAt: { gte: new Date(now.getTime() - REQUEST_WINDOW_MS) } },
+    });
+    if (recent >= MAX_REQUESTS_PER_WINDOW) return null;
+    // Only the newest code works: earlier ones are retired.
+    await tx.passwordResetCode.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.passwordResetCode.create({
       data: { userId: user.id, codeHash: codeHash(user.id, code), expiresAt: new Date(now.getTime() + CODE_TTL_MS), createdAt: now },
     });
@@ -44,6 +49,7 @@ export async function requestPasswordReset(
     });
     return enqueueSms(tx, { recipient: user.mobile!, userId: user.id, template: "password-reset", data: { code } });
   });
+  if (!notification) return { notificationId: null };
   return { notificationId: notification.id };
 }
 
@@ -65,19 +71,27 @@ export async function resetPassword(
     orderBy: { createdAt: "desc" },
   });
   if (!pending) return { ok: false, fieldErrors: { code: WRONG_CODE } };
+  // Spend a guess before comparing, atomically: concurrent guesses cannot exceed the limit.
+  const spent = await db.passwordResetCode.updateMany({
+    where: { id: pending.id, usedAt: null, attempts: { lt: MAX_GUESSES } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (spent.count !== 1) return { ok: false, fieldErrors: { code: WRONG_CODE } };
   const expected = Buffer.from(pending.codeHash, "hex");
   const given = Buffer.from(codeHash(user.id, input.code), "hex");
-  if (!timingSafeEqual(expected, given)) {
-    await db.passwordResetCode.update({ where: { id: pending.id }, data: { attempts: { increment: 1 } } });
-    return { ok: false, fieldErrors: { code: WRONG_CODE } };
-  }
+  if (!timingSafeEqual(expected, given)) return { ok: false, fieldErrors: { code: WRONG_CODE } };
   const issue = newPasswordIssue(input.newPassword, user.nationalId);
-  if (issue) return { ok: false, fieldErrors: { newPassword: issue } };
-  const passwordHash = await hashPassword(input.newPassword);
+  if (issue) {
+    // The guess was right: give it back, so fixing the password costs no attempt.
+    await db.passwordResetCode.update({ where: { id: pending.id }, data: { attempts: { decrement: 1 } } });
+    return { ok: false, fieldErrors: { newPassword: issue } };
+  }
+  const passwordHash = await hashPassword(normalizePassword(input.newPassword));
   const used = await db.$transaction(async (tx) => {
     // Single use even under a race: only one transaction can flip usedAt from null.
     const claimed = await tx.passwordResetCode.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) return false;
+    await tx.passwordResetCode.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, failedAttempts: 0, lockedUntil: null },

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { nationalIdIssue, normalizeNationalId } from "@/lib/validation/national-id";
 import { toAsciiDigits } from "@/lib/validation/normalize";
-import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { toPersianDigits } from "@/lib/format/digits";
 
 const nationalId = z
@@ -21,7 +21,8 @@ const nationalId = z
 const password = z
   .string({ error: "رمز عبور را وارد کنید." })
   .min(1, { error: "رمز عبور را وارد کنید." })
-  .max(PASSWORD_MAX_LENGTH, { error: `رمز عبور نمی‌تواند بیش از ${toPersianDigits(PASSWORD_MAX_LENGTH)} نویسه باشد.` });
+  .max(PASSWORD_MAX_LENGTH, { error: `رمز عبور نمی‌تواند بیش از ${toPersianDigits(PASSWORD_MAX_LENGTH)} نویسه باشد.` })
+  .transform(normalizePassword);
 
 export const loginSchema = z.object({ nationalId, password });
 export type LoginInput = z.input<typeof loginSchema>;

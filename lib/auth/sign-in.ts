@@ -2,9 +2,8 @@ import type { Db } from "@/lib/db-client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { normalizeNationalId, isValidNationalId } from "@/lib/validation/national-id";
-import { toAsciiDigits } from "@/lib/validation/normalize";
 import { defaultPasswordCandidates, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
-import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 
 // Sign-in rules (issue 2): 5 failures of one account in 15 minutes lock it for 15
 // minutes; one IP address gets at most IP_MAX_FAILURES failures per window. Counting is
@@ -30,7 +29,7 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
   const now = input.now ?? new Date();
   const ip = (input.ip ?? "unknown").slice(0, 64);
   const rawId = typeof input.nationalId === "string" ? input.nationalId.slice(0, 64) : "";
-  const password = typeof input.password === "string" ? toAsciiDigitsIfDigitsOnly(input.password) : "";
+  const password = typeof input.password === "string" ? normalizePassword(input.password) : "";
   const nationalId = normalizeNationalId(rawId);
   const windowStart = new Date(now.getTime() - WINDOW_MS);
 
@@ -154,11 +153,4 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
     });
   });
   return { ok: true, user: { id: user.id, role: user.role, mustChangePassword: user.mustChangePassword } };
-}
-
-// Holders often type the default password (their national ID) on a Persian keyboard.
-// Only an all-digit password is converted, so a chosen password is never altered.
-function toAsciiDigitsIfDigitsOnly(password: string): string {
-  const ascii = toAsciiDigits(password);
-  return /^\d+$/.test(ascii) ? ascii : password;
 }

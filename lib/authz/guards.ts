@@ -17,8 +17,11 @@ export async function loadOfficeFor(db: Db | Tx, caller: Caller, officeId: strin
     include: { province: { include: { region: true } }, licences: { orderBy: { expiresAt: "desc" } }, holder: true },
   });
   if (!office) throw new NotFoundError("office");
-  if (scope === "own" && office.holderId !== caller.id) throw new NotFoundError("office");
-  if (scope === "region" && office.province.regionId !== caller.regionId) throw new NotFoundError("office");
+  const visible =
+    scope === "any" ||
+    (scope === "own" && office.holderId === caller.id) ||
+    (scope === "region" && caller.regionId !== null && office.province.regionId === caller.regionId);
+  if (!visible) throw new NotFoundError("office");
   return office;
 }
 
@@ -35,7 +38,10 @@ export async function loadDeclarationFor(
     include: { office: { include: { province: { include: { region: true } } } }, round: true },
   });
   if (!declaration) throw new NotFoundError("declaration");
-  if (scope === "own" && declaration.office.holderId !== caller.id) throw new NotFoundError("declaration");
-  if (scope === "region" && declaration.regionId !== caller.regionId) throw new NotFoundError("declaration");
+  const visible =
+    scope === "any" ||
+    (scope === "own" && declaration.office.holderId === caller.id) ||
+    (scope === "region" && caller.regionId !== null && declaration.regionId === caller.regionId);
+  if (!visible) throw new NotFoundError("declaration");
   return declaration;
 }

@@ -32,10 +32,18 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[role] as readonly string[]).includes(permission);
 }
 
-/** The scope in which `role` may perform `resource:action`, or null when it may not at all. */
-export function scopeOf(role: Role, resourceAction: string): "own" | "region" | "any" | null {
+export type Scope = "own" | "region" | "any";
+
+/**
+ * The scope in which `role` may perform `resource:action` (exactly two parts), or null.
+ * Exact matching on purpose: a prefix match would let a typo such as "office" fail open.
+ */
+export function scopeOf(role: Role, resourceAction: string): Scope | null {
+  const [resource, action, extra] = resourceAction.split(":");
+  if (!resource || !action || extra !== undefined) return null;
   for (const p of PERMISSIONS[role] as readonly string[]) {
-    if (p.startsWith(`${resourceAction}:`)) return p.slice(resourceAction.length + 1) as "own" | "region" | "any";
+    const [r, a, scope] = p.split(":");
+    if (r === resource && a === action && (scope === "own" || scope === "region" || scope === "any")) return scope;
   }
   return null;
 }

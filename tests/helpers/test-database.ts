@@ -22,7 +22,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export function useTestDatabase(): { readonly db: Db; readonly url: string } {
+export function setupTestDatabase(): { readonly db: Db; readonly url: string } {
   const state: { db?: Db; url?: string; name?: string } = {};
   beforeAll(async () => {
     const name = `test_${randomBytes(6).toString("hex")}`;

@@ -1,10 +1,10 @@
 import { attemptSignIn, ACCOUNT_MAX_FAILURES, IP_MAX_FAILURES, LOCK_MS } from "@/lib/auth/sign-in";
 import { seedDemoData } from "@/prisma/demo-data";
-import { useTestDatabase } from "../helpers/test-database";
+import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";
 import { uniqueNationalId } from "../helpers/national-ids";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 let ipCounter = 0;
 const freshIp = () => `10.0.0.${++ipCounter}`;
 

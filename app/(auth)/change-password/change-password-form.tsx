@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/schemas";
@@ -24,6 +25,7 @@ export function ChangePasswordForm() {
     setFormError(null);
     const result = await changePasswordAction(values);
     if (result.ok) {
+      await signIn("credentials", { nationalId: result.data.nationalId, password: values.newPassword, redirect: false });
       router.replace("/");
       router.refresh();
       return;
