@@ -4,7 +4,7 @@ import type { z } from "zod";
 // fields (shown beside each field) and/or for the whole form.
 export type ActionResult<T = undefined> =
   | ({ ok: true } & (T extends undefined ? { data?: undefined } : { data: T }))
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string>; code?: "STALE" | "NOT_FOUND" | "SIGNED_OUT" };
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

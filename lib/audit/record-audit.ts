@@ -13,6 +13,12 @@ export type AuditAction =
   | "auth.password_reset"
   | "declaration.created"
   | "declaration.step_saved"
+  | "declaration.staff_added"
+  | "declaration.staff_updated"
+  | "declaration.staff_removed"
+  | "declaration.board_member_added"
+  | "declaration.board_member_updated"
+  | "declaration.board_member_removed"
   | "declaration.submitted"
   | "document.uploaded"
   | "document.deleted";

@@ -1,0 +1,35 @@
+import "server-only";
+import { actionContext } from "@/lib/actions/action-context";
+import { NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, type ActionResult } from "@/lib/actions/result";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import type { Caller } from "@/lib/authz/guards";
+import { NotFoundError } from "@/lib/authz/errors";
+import { DeclarationError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
+
+export type DeclarationActor = { actor: AuditActor & { userId: string }; caller: Caller };
+
+/**
+ * The frame of every server action that changes a holder's declaration: authenticate
+ * (a signed-out caller gets a message, and the form keeps what was typed), then run the
+ * service function, turning its refusals into Persian messages for the form. Validation,
+ * authorization against the record, the state checks and the audit entry happen in the
+ * service function, inside its transaction.
+ */
+export async function runDeclarationAction<T>(fn: (who: DeclarationActor) => Promise<T>): Promise<ActionResult<T>> {
+  const ctx = await actionContext();
+  if (!ctx) return { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" };
+  const who: DeclarationActor = {
+    actor: ctx.actor,
+    caller: { id: ctx.user.id, role: ctx.user.role, regionId: ctx.user.regionId },
+  };
+  try {
+    const data = await fn(who);
+    return { ok: true, data } as ActionResult<T>;
+  } catch (e) {
+    if (e instanceof NotFoundError) return { ok: false, formError: NOT_FOUND_MESSAGE, code: "NOT_FOUND" };
+    if (e instanceof StaleVersionError) return { ok: false, formError: e.userMessage, code: "STALE" };
+    if (e instanceof StepInvalidError) return { ok: false, formError: e.userMessage, fieldErrors: e.fieldErrors };
+    if (e instanceof DeclarationError) return { ok: false, formError: e.userMessage };
+    throw e;
+  }
+}

@@ -1,0 +1,51 @@
+// Why a change to a declaration was refused, each with the Persian sentence the holder
+// sees. Thrown by service functions, turned into form messages by the actions.
+import { toPersianDigits } from "@/lib/format/digits";
+
+export class DeclarationError extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+    this.name = new.target.name;
+  }
+}
+
+export class StaleVersionError extends DeclarationError {
+  constructor() {
+    super(
+      "این پرونده پس از باز شدن این صفحه، در زبانه یا دستگاه دیگری تغییر کرده است و برای جلوگیری از پاک شدن آن تغییرها ذخیره نشد. صفحه را دوباره بارگذاری کنید؛ آنچه اینجا نوشته‌اید را پیش از آن یادداشت کنید.",
+    );
+  }
+}
+
+export class StepLockedError extends DeclarationError {
+  constructor(step: number) {
+    super(`مرحله ${toPersianDigits(step)} هنوز باز نشده است: ابتدا مرحله‌های پیش از آن را کامل کنید.`);
+  }
+}
+
+export class StepNotNeededError extends DeclarationError {
+  constructor() {
+    super("این مرحله برای دارنده پروانه حقیقی لازم نیست.");
+  }
+}
+
+export class NotEditableError extends DeclarationError {
+  constructor() {
+    super("این پرونده ارسال شده است و دیگر قابل ویرایش نیست.");
+  }
+}
+
+export class WindowClosedError extends DeclarationError {
+  constructor() {
+    super("مهلت ثبت خوداظهاری این دوره به پایان رسیده است و تغییری ذخیره نمی‌شود.");
+  }
+}
+
+export class StepInvalidError extends DeclarationError {
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    message = "برخی از فیلدها کامل یا درست نیستند. پیام کنار هر فیلد را ببینید.",
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,79 @@
+import type { Db } from "@/lib/db-client";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { Caller } from "@/lib/authz/guards";
+import { fieldErrorsOf } from "@/lib/actions/result";
+import { formStep } from "@/lib/declaration/forms";
+import type { StepValues } from "@/lib/declaration/forms/field-spec";
+import { commitDeclaration, loadForEdit } from "@/lib/declaration/editable";
+import { StepInvalidError } from "@/lib/declaration/errors";
+import { staffCountIssue } from "@/lib/declaration/staff-rules";
+import type { DeclarationData } from "@/lib/declaration/step-status";
+import type { StepStatusMap } from "@/lib/declaration/steps";
+import { hasAnyValue } from "@/lib/declaration/forms/field-spec";
+
+export type SaveStepInput = {
+  declarationId: string;
+  step: number;
+  version: number;
+  values: unknown;
+  /** "draft": autosave or explicit save, incomplete data allowed; "complete": every required field valid. */
+  mode: "draft" | "complete";
+};
+
+export type SaveStepResult = { version: number; stepStatus: StepStatusMap; values: StepValues };
+
+/**
+ * Saves one form step (2–6). A draft is checked for types only; "complete" requires the
+ * step's full schema and then marks it complete. What is stored is what the holder typed
+ * (normalised on completion), so the form comes back exactly as it was left.
+ */
+export async function saveStep(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: SaveStepInput, now = new Date()): Promise<SaveStepResult> {
+  const form = formStep(input.step);
+  if (!form) throw new StepInvalidError({}, "این مرحله فرم ندارد.");
+  const draft = form.draft.safeParse(input.values);
+  if (!draft.success) throw new StepInvalidError(fieldErrorsOf(draft.error));
+  let values = draft.data as StepValues;
+  if (input.mode === "complete") {
+    const full = form.full.safeParse(values);
+    if (!full.success) throw new StepInvalidError(fieldErrorsOf(full.error));
+    // Keep the normalised form of what was typed (ASCII digits, 09… mobiles, yyyy/mm/dd).
+    values = { ...values, ...(full.data as StepValues) };
+  }
+
+  return db.$transaction(async (tx) => {
+    const declaration = await loadForEdit(tx, caller, { ...input, now });
+    const before = (declaration.data as DeclarationData)[String(input.step)] ?? null;
+    const data: DeclarationData = { ...(declaration.data as DeclarationData), [String(input.step)]: values };
+    const stored = { ...(declaration.stepStatus as StepStatusMap) };
+    if (input.mode === "complete") {
+      if (input.step === 4 && (await tx.boardMember.count({ where: { declarationId: declaration.id } })) === 0) {
+        throw new StepInvalidError({}, "دست‌کم یک عضو هیئت مدیره را به فهرست اضافه کنید.");
+      }
+      stored[String(input.step)] = "COMPLETE";
+    } else {
+      stored[String(input.step)] = hasAnyValue(values) ? "IN_PROGRESS" : "NOT_STARTED";
+    }
+    const result = await commitDeclaration(tx, declaration, { data, stepStatus: stored });
+    await recordAudit(tx, actor, {
+      action: "declaration.step_saved",
+      targetType: "Declaration",
+      targetId: declaration.id,
+      before: { step: input.step, values: before },
+      after: { step: input.step, mode: input.mode, values },
+    });
+    return { ...result, values };
+  });
+}
+
+/** Marks step 7 complete when the staff list matches the numbers declared in step 3. */
+export async function completeStaffStep(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: { declarationId: string; version: number }, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const declaration = await loadForEdit(tx, caller, { ...input, step: 7, now });
+    const staff = await tx.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true } });
+    const issue = staffCountIssue((declaration.data as DeclarationData)["3"], staff);
+    if (issue) throw new StepInvalidError({}, issue);
+    const result = await commitDeclaration(tx, declaration, { stepStatus: { ...(declaration.stepStatus as StepStatusMap), "7": "COMPLETE" } });
+    await recordAudit(tx, actor, { action: "declaration.step_saved", targetType: "Declaration", targetId: declaration.id, after: { step: 7, mode: "complete", staff: staff.length } });
+    return result;
+  });
+}
