@@ -26,7 +26,8 @@ export default defineConfig({
     },
   },
   outputDir: ".data/test-results/playwright",
-  webServer: {
+  // E2E_EXTERNAL_SERVER=1: test an app that is already running at E2E_BASE_URL (development).
+  webServer: process.env.E2E_EXTERNAL_SERVER === "1" ? undefined : {
     command: `node node_modules/next/dist/bin/next start -p ${port}`,
     url: `${baseURL}/login`,
     timeout: 120_000,

@@ -50,3 +50,9 @@ export function progressPercent(stored: StepStatusMap): number {
   const done = needed.filter((s) => stored[String(s.number)] === "COMPLETE").length;
   return Math.round((done / needed.length) * 100);
 }
+
+/** Where to go after completing a step: the first step still to do, else the task list. */
+export function nextStepHref(declarationId: string, stored: StepStatusMap): string {
+  const next = stepStates(stored).find((s) => s.state === "NOT_STARTED" || s.state === "IN_PROGRESS");
+  return next ? `/declarations/${declarationId}/steps/${next.number}` : `/declarations/${declarationId}`;
+}

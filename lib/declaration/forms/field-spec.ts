@@ -7,8 +7,19 @@ import { z } from "zod";
 
 export type Option = { value: string; label: string };
 
+export type TextFieldSpec = {
+  name: string;
+  label: string;
+  kind: "text" | "email" | "tel" | "number" | "textarea";
+  hint?: string;
+  dir?: "ltr" | "rtl";
+  inputMode?: "numeric" | "decimal" | "email" | "tel" | "url";
+  autoComplete?: string;
+  optional?: boolean;
+};
+
 export type FieldSpec =
-  | { name: string; label: string; kind: "text" | "email" | "tel" | "number" | "textarea"; hint?: string; dir?: "ltr" | "rtl"; inputMode?: "numeric" | "decimal" | "email" | "tel" | "url"; autoComplete?: string; optional?: boolean }
+  | TextFieldSpec
   | { name: string; label: string; kind: "date"; hint?: string; optional?: boolean }
   | { name: string; label: string; kind: "select" | "radio"; options: readonly Option[]; hint?: string; optional?: boolean }
   | { name: string; label: string; kind: "checkbox"; hint?: string; optional?: boolean }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
@@ -54,9 +55,15 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
       <ol className="space-y-2">
         {steps.map((s) => (
           <li key={s.number} className="card flex flex-wrap items-center justify-between gap-2 !p-4">
-            <span className="font-medium">
-              {toPersianDigits(s.number)}. {s.title}
-            </span>
+            {s.state === "LOCKED" || s.state === "NOT_NEEDED" ? (
+              <span className="font-medium">
+                {toPersianDigits(s.number)}. {s.title}
+              </span>
+            ) : (
+              <Link href={`/declarations/${declaration.id}/steps/${s.number}`} className="font-medium text-brand-700 underline">
+                {toPersianDigits(s.number)}. {s.title}
+              </Link>
+            )}
             <span className={`rounded-full px-3 py-1 text-sm ${STATE_STYLE[s.state]}`}>{STEP_STATE_LABEL[s.state]}</span>
           </li>
         ))}

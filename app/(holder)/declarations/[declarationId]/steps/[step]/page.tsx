@@ -1,0 +1,175 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { requireUser } from "@/lib/auth/current-user";
+import { loadDeclarationFor } from "@/lib/authz/guards";
+import { NotFoundError } from "@/lib/authz/errors";
+import { STEPS, stepStates, type StepStatusMap } from "@/lib/declaration/steps";
+import type { DeclarationData } from "@/lib/declaration/step-status";
+import { initialStepValues, registryPrefill } from "@/lib/declaration/prefill";
+import { declaredCounts } from "@/lib/declaration/staff-rules";
+import { PROVINCES } from "@/lib/geo/regions";
+import { toPersianDigits } from "@/lib/format/digits";
+import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
+import { toAsciiDigits } from "@/lib/validation/normalize";
+import { Countdown } from "@/components/countdown";
+import { DeclarationVersionProvider } from "@/components/wizard/version-context";
+import { StepForm } from "@/components/wizard/step-form";
+import { StaffStep } from "@/components/wizard/staff-step";
+import { LocationStep } from "@/components/wizard/location-step";
+import { RowListEditor } from "@/components/wizard/row-list-editor";
+import { DocumentsStep } from "@/components/wizard/documents-step";
+
+export const metadata: Metadata = { title: "ثبت خوداظهاری" };
+
+const yesNo = (b: boolean) => (b ? "بله" : "خیر");
+
+export default async function StepPage({ params }: { params: Promise<{ declarationId: string; step: string }> }) {
+  const user = await requireUser();
+  const { declarationId, step: stepParam } = await params;
+  const stepNumber = Number(stepParam);
+  const step = STEPS.find((s) => s.number === stepNumber);
+  if (!step) notFound();
+  const declaration = await loadDeclarationFor(db, user, declarationId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const stored = declaration.stepStatus as StepStatusMap;
+  const state = stepStates(stored)[stepNumber - 1]!.state;
+  const data = declaration.data as DeclarationData;
+  const now = new Date();
+  const windowOpen = now < declaration.round.windowClosesAt;
+  const readOnly = user.role !== "HOLDER" || declaration.status !== "DRAFT" || !windowOpen;
+  const base = `/declarations/${declaration.id}`;
+
+  const header = (
+    <div className="space-y-2">
+      <nav aria-label="مسیر">
+        <Link href={base} className="text-brand-700 underline">
+          بازگشت به فهرست مرحله‌ها
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold">
+        مرحله {toPersianDigits(step.number)} از ۹: {step.title}
+      </h1>
+      <p className="text-sm">
+        پایان مهلت ثبت: {formatJalaliDateTime(declaration.round.windowClosesAt)} (
+        <Countdown until={declaration.round.windowClosesAt.toISOString()} serverNow={now.toISOString()} />)
+      </p>
+      {readOnly && user.role === "HOLDER" ? (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3">
+          {declaration.status !== "DRAFT" ? "این پرونده ارسال شده است و فقط قابل مشاهده است." : "مهلت ثبت خوداظهاری به پایان رسیده است؛ تغییرات ذخیره نمی‌شود."}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  if (state === "LOCKED" || state === "NOT_NEEDED") {
+    const first = stepStates(stored).find((s) => s.state === "NOT_STARTED" || s.state === "IN_PROGRESS");
+    return (
+      <div className="space-y-4">
+        {header}
+        <p className="card">
+          {state === "NOT_NEEDED"
+            ? "این مرحله برای دارنده پروانه حقیقی لازم نیست."
+            : "این مرحله هنوز باز نشده است: ابتدا مرحله‌های پیش از آن را کامل کنید."}
+        </p>
+        {first ? (
+          <Link className="btn" href={`${base}/steps/${first.number}`}>
+            رفتن به مرحله {toPersianDigits(first.number)}: {first.title}
+          </Link>
+        ) : null}
+      </div>
+    );
+  }
+
+  let body: React.ReactNode;
+  if (stepNumber === 1) {
+    const documents = await db.document.findMany({ where: { declarationId: declaration.id, objectionId: null }, orderBy: { createdAt: "asc" } });
+    body = (
+      <DocumentsStep
+        declarationId={declaration.id}
+        version={declaration.version}
+        readOnly={readOnly}
+        documents={documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, size: d.size, contentType: d.contentType, createdAt: d.createdAt.toISOString() }))}
+      />
+    );
+  } else if (stepNumber >= 2 && stepNumber <= 5) {
+    const office = await db.office.findUniqueOrThrow({ where: { id: declaration.officeId }, include: { holder: true, licences: { orderBy: { expiresAt: "desc" }, take: 1 } } });
+    const { values, prefilled } = initialStepValues(stepNumber, data[String(stepNumber)], registryPrefill(stepNumber, office, office.holder, office.licences[0] ?? null));
+    const board =
+      stepNumber === 4
+        ? await db.boardMember.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: "asc" } })
+        : [];
+    body = (
+      <div className="space-y-6">
+        {prefilled ? (
+          <p role="note" className="rounded-lg border border-sky-300 bg-sky-50 p-3">
+            برخی از فیلدها از سامانه صدور پروانه پر شده‌اند. آن‌ها را بررسی و در صورت نیاز اصلاح کنید.
+          </p>
+        ) : null}
+        <StepForm declarationId={declaration.id} step={stepNumber as 2 | 3 | 4 | 5} defaultValues={values} readOnly={readOnly} />
+        {stepNumber === 4 ? (
+          <RowListEditor
+            kind="board"
+            declarationId={declaration.id}
+            readOnly={readOnly}
+            headers={["نام و نام خانوادگی", "کد ملی", "سمت", "تلفن همراه"]}
+            rows={board.map((m) => ({
+              id: m.id,
+              values: { firstName: m.firstName, lastName: m.lastName, nationalId: m.nationalId, position: m.position, mobile: m.mobile ?? "" },
+              cells: [`${m.firstName} ${m.lastName}`, toPersianDigits(m.nationalId), m.position, toPersianDigits(m.mobile ?? "—")],
+            }))}
+          />
+        ) : null}
+      </div>
+    );
+  } else if (stepNumber === 6) {
+    const saved = data["6"];
+    const lat = Number(saved?.lat);
+    const lng = Number(saved?.lng);
+    const provinceId = Number(data["5"]?.provinceId);
+    body = (
+      <LocationStep
+        declarationId={declaration.id}
+        readOnly={readOnly}
+        initial={saved?.lat && saved?.lng && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null}
+        declaredProvince={PROVINCES.find((p) => p.id === provinceId)?.name ?? null}
+      />
+    );
+  } else if (stepNumber === 7) {
+    const staff = await db.staffMember.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: "asc" } });
+    const counts = declaredCounts(data["3"]);
+    body = (
+      <StaffStep
+        declarationId={declaration.id}
+        readOnly={readOnly}
+        declared={
+          counts
+            ? `در مرحله ۳ تعداد کارکنان ${toPersianDigits(counts.staff)} نفر و تعداد کارکنان دارای معلولیت ${toPersianDigits(counts.disabled)} نفر اعلام شده است؛ فهرست زیر باید با این اعداد برابر باشد.`
+            : "تعداد کارکنان در مرحله ۳ وارد نشده است."
+        }
+        rows={staff.map((s) => {
+          const birth = toAsciiDigits(formatJalaliDate(s.birthDate));
+          return {
+            id: s.id,
+            values: { firstName: s.firstName, lastName: s.lastName, birthDate: birth, gender: s.gender, nationalId: s.nationalId, mobile: s.mobile, disabled: s.disabled, insured: s.insured, acceptsTerms: s.acceptsTerms },
+            cells: [`${s.firstName} ${s.lastName}`, toPersianDigits(s.nationalId), toPersianDigits(s.mobile), formatJalaliDate(s.birthDate), yesNo(s.disabled), yesNo(s.insured)],
+          };
+        })}
+      />
+    );
+  } else {
+    body = <p className="card">این مرحله پس از تکمیل مرحله‌های ۱ تا ۷ در دسترس قرار می‌گیرد.</p>;
+  }
+
+  return (
+    <DeclarationVersionProvider version={declaration.version}>
+      <div className="space-y-6">
+        {header}
+        {body}
+      </div>
+    </DeclarationVersionProvider>
+  );
+}

@@ -1,0 +1,122 @@
+// POST multipart/form-data (kind, version, file): uploads one document of step 1.
+// A route handler rather than a server action so that the browser can show real upload
+// progress (XMLHttpRequest) and so that the body size is under our control: bodies over
+// ~2.5 MB are refused before they are read. Everything else — the file's type read from
+// its bytes, the holder's own draft, the window, the version, the transaction and the
+// audit entry — is in lib/declaration/upload-document.ts.
+import { NextResponse } from "next/server";
+import { db } from "@/lib/db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { clientIp, userAgent } from "@/lib/auth/request-context";
+import { NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
+import { NotFoundError } from "@/lib/authz/errors";
+import { DeclarationError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
+import { BODY_TOO_LARGE_MESSAGE, EMPTY_FILE_MESSAGE } from "@/lib/declaration/document-messages";
+import { uploadDocument } from "@/lib/declaration/upload-document";
+import { MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** The file plus the multipart envelope and the other two fields. */
+const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 512 * 1024;
+const BAD_REQUEST_MESSAGE = "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید.";
+const MUST_CHANGE_PASSWORD_MESSAGE = "پیش از ادامه، گذرواژه خود را تغییر دهید.";
+
+type Failure = { ok: false; formError: string; fieldErrors?: Record<string, string>; code?: "STALE" | "NOT_FOUND" | "SIGNED_OUT" };
+
+function fail(status: number, body: Failure) {
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+function tooLarge() {
+  return fail(413, { ok: false, formError: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: BODY_TOO_LARGE_MESSAGE } });
+}
+
+/** Same-origin requests only (the session cookie is SameSite=Lax already; this is the second lock). */
+function crossSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** The body, or null as soon as it exceeds `limit` (chunked bodies have no Content-Length). */
+async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ declarationId: string }> }) {
+  const { declarationId } = await params;
+  if (crossSite(request)) return fail(403, { ok: false, formError: BAD_REQUEST_MESSAGE });
+
+  const user = await getCurrentUser();
+  if (!user) return fail(401, { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" });
+  if (user.mustChangePassword) return fail(401, { ok: false, formError: MUST_CHANGE_PASSWORD_MESSAGE, code: "SIGNED_OUT" });
+
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge();
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return fail(400, { ok: false, formError: BAD_REQUEST_MESSAGE });
+
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (!body) return tooLarge();
+  let form: FormData;
+  try {
+    form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return fail(400, { ok: false, formError: BAD_REQUEST_MESSAGE });
+  }
+  const kind = form.get("kind");
+  const version = Number(form.get("version"));
+  const file = form.get("file");
+  if (typeof kind !== "string" || !Number.isSafeInteger(version) || version < 1) return fail(400, { ok: false, formError: BAD_REQUEST_MESSAGE });
+  if (!(file instanceof Blob) || file.size === 0) return fail(422, { ok: false, formError: EMPTY_FILE_MESSAGE, fieldErrors: { file: EMPTY_FILE_MESSAGE } });
+
+  const actor = { userId: user.id, role: user.role, ip: clientIp(request.headers), userAgent: userAgent(request.headers) };
+  const caller = { id: user.id, role: user.role, regionId: user.regionId };
+  try {
+    const data = await uploadDocument(db, { actor, caller }, {
+      declarationId,
+      version,
+      kind,
+      fileName: "name" in file && typeof file.name === "string" ? file.name : "",
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return NextResponse.json({ ok: true, data }, { status: 200, headers: { "Cache-Control": "no-store" } });
+  } catch (e) {
+    if (e instanceof NotFoundError) return fail(404, { ok: false, formError: NOT_FOUND_MESSAGE, code: "NOT_FOUND" });
+    if (e instanceof StaleVersionError) return fail(409, { ok: false, formError: e.userMessage, code: "STALE" });
+    if (e instanceof StepInvalidError) return fail(422, { ok: false, formError: e.userMessage, fieldErrors: e.fieldErrors });
+    // Not a draft any more, window closed, step not open: the state forbids the change.
+    if (e instanceof DeclarationError) return fail(409, { ok: false, formError: e.userMessage });
+    console.error("[documents] upload failed", e);
+    return fail(500, { ok: false, formError: UNEXPECTED_MESSAGE });
+  }
+}

@@ -1,0 +1,50 @@
+// Declarations in a chosen state, for tests of later steps.
+import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { startDeclaration } from "@/lib/declaration/start-declaration";
+import { DOCUMENT_KINDS } from "@/lib/documents/kinds";
+import { createHolder } from "./fixtures";
+
+export const VALID_STEP_VALUES: Record<string, Record<string, unknown>> = {
+  "2": { firstName: "علی", lastName: "رضایی", nationalId: "0012345679", fatherName: "محمد", birthDate: "1360/05/12", gender: "MALE", education: "bachelor", mobile: "09121234567", email: "" },
+  "3": {
+    personType: "REAL", officeType: "PISHKHAN_GOVERNMENT", licenceNumber: "PK-1401-1", licenceIssuedAt: "1401/01/15", licenceExpiresAt: "1406/01/15",
+    floorArea: "45", groundFloor: true, holderExperienceYears: "6", staffCount: "2", disabledStaffCount: "1", facilities: ["ramp", "cctv"],
+  },
+  "4": {
+    companyName: "شرکت نوآوران", registrationNumber: "12345", registrationDate: "1395/02/10", legalNationalId: "10320863208",
+    representativeType: "CEO", representativeFirstName: "مریم", representativeLastName: "احمدی", representativeNationalId: "0023456787", representativeMobile: "09131234567",
+  },
+  "5": { landline: "02188123456", mobile: "09121234567", fax: "", email: "", website: "", provinceId: "1", city: "تهران", address: "خیابان آزادی، پلاک ۱۲", postalCode: "1234567890" },
+  "6": { lat: "35.6892", lng: "51.389" },
+};
+
+/** A holder with a draft declaration whose steps before `openStep` are complete. */
+export async function declarationAt(db: Db, openStep: number, opts: { personType?: "REAL" | "LEGAL" } = {}) {
+  const personType = opts.personType ?? "REAL";
+  const h = await createHolder(db, { password: "a-holder-password", personType });
+  const actor = { userId: h.user.id, role: "HOLDER" as const, ip: null };
+  const declaration = await startDeclaration(db, actor);
+  const stepStatus: Record<string, string> = {};
+  const data: Record<string, unknown> = {};
+  for (let s = 1; s <= 9; s++) stepStatus[String(s)] = s < openStep ? "COMPLETE" : "NOT_STARTED";
+  if (personType === "REAL") stepStatus["4"] = "NOT_NEEDED";
+  for (let s = 2; s < openStep; s++) if (VALID_STEP_VALUES[String(s)]) data[String(s)] = { ...VALID_STEP_VALUES[String(s)] };
+  if (data["3"]) (data["3"] as Record<string, unknown>).personType = personType;
+  if (openStep > 1) {
+    await db.document.createMany({
+      data: DOCUMENT_KINDS.map((k, i) => ({
+        declarationId: declaration.id, kind: k.kind, storageKey: `test/${declaration.id}/${i}`, fileName: "x.pdf",
+        contentType: "application/pdf", size: 10, sha256: "0".repeat(64), uploadedById: h.user.id,
+      })),
+    });
+  }
+  if (openStep > 4 && personType === "LEGAL") {
+    await db.boardMember.create({ data: { declarationId: declaration.id, firstName: "مریم", lastName: "احمدی", nationalId: "0023456787", position: "مدیرعامل" } });
+  }
+  const updated = await db.declaration.update({
+    where: { id: declaration.id },
+    data: { stepStatus: stepStatus as Prisma.InputJsonValue, data: data as Prisma.InputJsonValue },
+  });
+  return { holder: h, actor, caller: { id: h.user.id, role: "HOLDER" as const, regionId: null }, declaration: updated };
+}
