@@ -189,6 +189,8 @@ export function DocumentsStep({ declarationId, version, documents, onVersion, re
       setState(kind, { kind: "idle" });
       setAnnouncement(`«${label}» حذف شد.`);
       accepted(result.data.version);
+      // The «حذف» button is gone: keep keyboard users on this kind, at its file input.
+      requestAnimationFrame(() => document.getElementById(`doc-${kind.toLowerCase()}-file`)?.focus());
     });
   };
 

@@ -63,13 +63,15 @@ export function useStepSaver(opts: { declarationId: string; step: number; disabl
         queued.current = values;
         return;
       }
-      const p = send(values, "draft");
-      inFlight.current = p;
-      await p;
-      inFlight.current = null;
-      const next = queued.current;
-      queued.current = null;
-      if (next && !stale.current) await run(next);
+      let next: StepValues | null = values;
+      while (next && !stale.current) {
+        queued.current = null;
+        const p = send(next, "draft");
+        inFlight.current = p;
+        await p;
+        inFlight.current = null;
+        next = queued.current;
+      }
     },
     [send],
   );

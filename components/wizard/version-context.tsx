@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useRef, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 
 // The declaration's version as this page last saw it. Every saving component of a page
 // (a step's form, its list of board members or staff, its documents) reads and advances
@@ -10,9 +10,11 @@ type VersionBox = { get(): number; set(v: number): void };
 const VersionContext = createContext<VersionBox | null>(null);
 
 export function DeclarationVersionProvider({ version, children }: { version: number; children: ReactNode }) {
-  const ref = useRef(version);
-  const box = useRef<VersionBox>({ get: () => ref.current, set: (v) => void (ref.current = Math.max(ref.current, v)) });
-  return <VersionContext.Provider value={box.current}>{children}</VersionContext.Provider>;
+  const [box] = useState<VersionBox>(() => {
+    let current = version;
+    return { get: () => current, set: (v) => void (current = Math.max(current, v)) };
+  });
+  return <VersionContext.Provider value={box}>{children}</VersionContext.Provider>;
 }
 
 export function useDeclarationVersion(): VersionBox {

@@ -29,3 +29,9 @@ export async function signIn(page: Page, nationalId: string, password: string): 
 export function formAlert(page: Page) {
   return page.locator("main").getByRole("alert").first();
 }
+
+/** Signs in and waits until the app has left the sign-in page (the session cookie is set). */
+export async function signInAndWait(page: Page, nationalId: string, password: string): Promise<void> {
+  await signIn(page, nationalId, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}

@@ -244,7 +244,7 @@ describe("uploadDocument", () => {
     expect(await t.db.document.count({ where: { declarationId: declaration.id } })).toBe(0);
 
     const first = await uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() });
-    const failingDelete: FileStore = { put: (k, b, c) => local.put(k, b, c), get: (k) => local.get(k), delete: () => Promise.reject(new Error("io")) };
+    const failingDelete: FileStore = { put: (k, b) => local.put(k, b), get: (k) => local.get(k), delete: () => Promise.reject(new Error("io")) };
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const second = await uploadDocument(t.db, who, { declarationId: declaration.id, version: first.version, kind: "SIGNBOARD", fileName: "y.jpg", bytes: tinyJpeg() }, { store: failingDelete });
