@@ -10,5 +10,7 @@ export const proxy = withAuth({
 });
 
 export const config = {
-  matcher: ["/((?!login|forgot-password|contacts|api/auth|_next/static|_next/image|favicon.ico|icon|apple-icon|fonts).*)"],
+  // Pages only: API routes answer for themselves (JSON 401/404), and a redirect to the
+  // sign-in page would be the wrong answer to a fetch or an upload.
+  matcher: ["/((?!login|forgot-password|contacts|api/|_next/static|_next/image|favicon.ico|icon|apple-icon|fonts|geo/|maplibre/|templates/).*)"],
 };

@@ -27,7 +27,7 @@ export function stats(latencies: number[], elapsedMs: number) {
 }
 
 /** Runs `worker(i)` for `concurrency` virtual users, each `perUser` times; returns latencies (ms). */
-export async function load(concurrency: number, perUser: number, worker: (user: number, k: number) => Promise<boolean>) {
+export async function load(concurrency: number, perUser: number, worker: (user: number, k: number) => Promise<boolean>, thinkMs = 0) {
   const latencies: number[] = [];
   let failures = 0;
   const started = performance.now();
@@ -38,6 +38,8 @@ export async function load(concurrency: number, perUser: number, worker: (user: 
         const ok = await worker(user, k);
         latencies.push(performance.now() - t0);
         if (!ok) failures += 1;
+        // Think time, jittered so that users do not move in lock-step.
+        if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
       }
     }),
   );

@@ -6,21 +6,35 @@ import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-// The signed-in user, read from the database on every request (once per render thanks to
-// React's cache), so a deactivated or locked account loses access at once and the role
-// never comes from the cookie alone.
-export const getCurrentUser = cache(async () => {
+const USER_INCLUDE = { region: true, office: { include: { province: { include: { region: true } } } } } as const;
+
+async function sessionClaims(): Promise<{ uid: string; loginAt: number } | null> {
   const session = await getServerSession(authOptions);
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    include: { region: true, office: { include: { province: { include: { region: true } } } } },
-  });
-  if (!user || !user.active) return null;
-  // A password change or reset ends every session opened before it.
-  if (user.passwordChangedAt && (session.loginAt ?? 0) < user.passwordChangedAt.getTime()) return null;
-  return user;
+  return session?.uid ? { uid: session.uid, loginAt: session.loginAt ?? 0 } : null;
+}
+
+/** Active, and no password change since this session was opened (a change ends older sessions). */
+function stillValid(user: { active: boolean; passwordChangedAt: Date | null } | null, loginAt: number): boolean {
+  return !!user && user.active && !(user.passwordChangedAt && loginAt < user.passwordChangedAt.getTime());
+}
+
+// The signed-in user, read from the database on every request (once per render thanks to
+// React's cache), so a deactivated account loses access at once and the role never comes
+// from the cookie alone. Pages get the office and region with it.
+export const getCurrentUser = cache(async () => {
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const user = await db.user.findUnique({ where: { id: claims.uid }, include: USER_INCLUDE });
+  return stillValid(user, claims.loginAt) ? user : null;
 });
+
+/** The same check for server actions and route handlers, without the joins they do not need. */
+export async function getActingUser() {
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const user = await db.user.findUnique({ where: { id: claims.uid } });
+  return stillValid(user, claims.loginAt) ? user : null;
+}
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 

@@ -1,6 +1,9 @@
 import type { Tx } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { loadDeclarationFor, type Caller } from "@/lib/authz/guards";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { declarationVisible, type Caller } from "@/lib/authz/guards";
+import { scopeOf } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/authz/errors";
 import { stepStates, type StepStatusMap } from "@/lib/declaration/steps";
 import { reevaluateStatuses, type DeclarationData } from "@/lib/declaration/step-status";
 import { NotEditableError, StaleVersionError, StepLockedError, StepNotNeededError, WindowClosedError } from "@/lib/declaration/errors";
@@ -10,7 +13,18 @@ import { NotEditableError, StaleVersionError, StepLockedError, StepNotNeededErro
 // step opened (every earlier step complete), and the version the browser started from.
 export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId: string; step: number; version: number; now?: Date }) {
   const now = input.now ?? new Date();
-  const declaration = await loadDeclarationFor(tx, caller, input.declarationId, "declaration:edit");
+  // A lean read (this runs on every autosave): only what the checks and the write need.
+  const declaration = await tx.declaration.findUnique({
+    where: { id: input.declarationId },
+    select: {
+      id: true, status: true, stepStatus: true, data: true, version: true, regionId: true,
+      office: { select: { holderId: true, personType: true } },
+      round: { select: { windowOpensAt: true, windowClosesAt: true } },
+    },
+  });
+  if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:edit"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
+    throw new NotFoundError("declaration");
+  }
   if (declaration.status !== "DRAFT") throw new NotEditableError();
   if (now >= declaration.round.windowClosesAt || now < declaration.round.windowOpensAt) throw new WindowClosedError();
   const state = stepStates(declaration.stepStatus as StepStatusMap)[input.step - 1]?.state;
@@ -18,6 +32,17 @@ export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId
   if (!state || state === "LOCKED") throw new StepLockedError(input.step);
   if (declaration.version !== input.version) throw new StaleVersionError();
   return declaration;
+}
+
+/** What the dependent step statuses need from the declaration's rows, in one round trip. */
+export async function relatedCounts(tx: Tx, declarationId: string) {
+  const [row] = await tx.$queryRaw<{ kinds: DocumentKind[] | null; staff: number; disabled: number; board: number }[]>`
+    SELECT
+      (SELECT array_agg(DISTINCT "kind"::text) FROM "Document" WHERE "declarationId" = ${declarationId} AND "objectionId" IS NULL) AS "kinds",
+      (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId}) AS "staff",
+      (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId} AND "disabled") AS "disabled",
+      (SELECT count(*)::int FROM "BoardMember" WHERE "declarationId" = ${declarationId}) AS "board"`;
+  return { kinds: row?.kinds ?? [], staff: row?.staff ?? 0, disabled: row?.disabled ?? 0, board: row?.board ?? 0 };
 }
 
 export type EditableDeclaration = Awaited<ReturnType<typeof loadForEdit>>;
@@ -32,18 +57,14 @@ export async function commitDeclaration(
   change: { data?: DeclarationData; stepStatus?: StepStatusMap },
 ): Promise<{ version: number; stepStatus: StepStatusMap }> {
   const data = change.data ?? (declaration.data as DeclarationData);
-  const [documents, staff, boardMemberCount] = await Promise.all([
-    tx.document.findMany({ where: { declarationId: declaration.id, objectionId: null }, select: { kind: true } }),
-    tx.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true } }),
-    tx.boardMember.count({ where: { declarationId: declaration.id } }),
-  ]);
+  const related = await relatedCounts(tx, declaration.id);
   const stepStatus = reevaluateStatuses({
     stored: change.stepStatus ?? (declaration.stepStatus as StepStatusMap),
     data,
     officePersonType: declaration.office.personType,
-    documentKinds: documents.map((d) => d.kind),
-    staff,
-    boardMemberCount,
+    documentKinds: related.kinds,
+    staff: { total: related.staff, disabled: related.disabled },
+    boardMemberCount: related.board,
   });
   const updated = await tx.declaration.updateMany({
     where: { id: declaration.id, version: declaration.version, status: "DRAFT" },

@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/authz/guards";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { formStep } from "@/lib/declaration/forms";
 import type { StepValues } from "@/lib/declaration/forms/field-spec";
-import { commitDeclaration, loadForEdit } from "@/lib/declaration/editable";
+import { commitDeclaration, loadForEdit, relatedCounts } from "@/lib/declaration/editable";
 import { StepInvalidError } from "@/lib/declaration/errors";
 import { staffCountIssue } from "@/lib/declaration/staff-rules";
 import type { DeclarationData } from "@/lib/declaration/step-status";
@@ -46,7 +46,7 @@ export async function saveStep(db: Db, actor: AuditActor & { userId: string }, c
     const data: DeclarationData = { ...(declaration.data as DeclarationData), [String(input.step)]: values };
     const stored = { ...(declaration.stepStatus as StepStatusMap) };
     if (input.mode === "complete") {
-      if (input.step === 4 && (await tx.boardMember.count({ where: { declarationId: declaration.id } })) === 0) {
+      if (input.step === 4 && (await relatedCounts(tx, declaration.id)).board === 0) {
         throw new StepInvalidError({}, "دست‌کم یک عضو هیئت مدیره را به فهرست اضافه کنید.");
       }
       stored[String(input.step)] = "COMPLETE";
@@ -69,11 +69,11 @@ export async function saveStep(db: Db, actor: AuditActor & { userId: string }, c
 export async function completeStaffStep(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: { declarationId: string; version: number }, now = new Date()) {
   return db.$transaction(async (tx) => {
     const declaration = await loadForEdit(tx, caller, { ...input, step: 7, now });
-    const staff = await tx.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true } });
-    const issue = staffCountIssue((declaration.data as DeclarationData)["3"], staff);
+    const related = await relatedCounts(tx, declaration.id);
+    const issue = staffCountIssue((declaration.data as DeclarationData)["3"], { total: related.staff, disabled: related.disabled });
     if (issue) throw new StepInvalidError({}, issue);
     const result = await commitDeclaration(tx, declaration, { stepStatus: { ...(declaration.stepStatus as StepStatusMap), "7": "COMPLETE" } });
-    await recordAudit(tx, actor, { action: "declaration.step_saved", targetType: "Declaration", targetId: declaration.id, after: { step: 7, mode: "complete", staff: staff.length } });
+    await recordAudit(tx, actor, { action: "declaration.step_saved", targetType: "Declaration", targetId: declaration.id, after: { step: 7, mode: "complete", staff: related.staff } });
     return result;
   });
 }

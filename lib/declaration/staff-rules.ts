@@ -9,13 +9,15 @@ export function declaredCounts(step3: StepValues | undefined): { staff: number; 
   return { staff, disabled };
 }
 
+export type StaffCounts = { total: number; disabled: number };
+
 /** A Persian sentence naming both numbers when the list does not match step 3, else null. */
-export function staffCountIssue(step3: StepValues | undefined, staff: readonly { disabled: boolean }[]): string | null {
+export function staffCountIssue(step3: StepValues | undefined, listed: StaffCounts): string | null {
   const declared = declaredCounts(step3);
   if (!declared) return "ابتدا تعداد کارکنان را در مرحله ۳ (مشخصات دفتر) وارد کنید.";
-  const disabled = staff.filter((s) => s.disabled).length;
-  if (staff.length !== declared.staff) {
-    return `تعداد کارکنان ثبت‌شده (${toPersianDigits(staff.length)} نفر) با تعداد اعلام‌شده در مرحله ۳ (${toPersianDigits(declared.staff)} نفر) برابر نیست.`;
+  const disabled = listed.disabled;
+  if (listed.total !== declared.staff) {
+    return `تعداد کارکنان ثبت‌شده (${toPersianDigits(listed.total)} نفر) با تعداد اعلام‌شده در مرحله ۳ (${toPersianDigits(declared.staff)} نفر) برابر نیست.`;
   }
   if (disabled !== declared.disabled) {
     return `تعداد کارکنان دارای معلولیت در فهرست (${toPersianDigits(disabled)} نفر) با تعداد اعلام‌شده در مرحله ۳ (${toPersianDigits(declared.disabled)} نفر) برابر نیست.`;

@@ -7,7 +7,7 @@ import { REQUIRED_DOCUMENT_KINDS } from "@/lib/documents/kinds";
 import { hasAnyValue, type StepValues } from "@/lib/declaration/forms/field-spec";
 import { FORM_STEPS } from "@/lib/declaration/forms";
 import type { StepStatusMap } from "@/lib/declaration/steps";
-import { staffCountIssue } from "@/lib/declaration/staff-rules";
+import { staffCountIssue, type StaffCounts } from "@/lib/declaration/staff-rules";
 
 export type DeclarationData = Partial<Record<string, StepValues>>;
 
@@ -16,7 +16,7 @@ export type StatusInput = {
   data: DeclarationData;
   officePersonType: PersonType;
   documentKinds: readonly DocumentKind[];
-  staff: readonly { disabled: boolean }[];
+  staff: StaffCounts;
   boardMemberCount: number;
 };
 
@@ -41,7 +41,7 @@ export function reevaluateStatuses(input: StatusInput): StepStatusMap {
   else if (next["4"] === "COMPLETE" && input.boardMemberCount === 0) next["4"] = "IN_PROGRESS";
 
   if (next["7"] === "COMPLETE" && staffCountIssue(input.data["3"], input.staff) !== null) next["7"] = "IN_PROGRESS";
-  if (next["7"] === "NOT_STARTED" && input.staff.length > 0) next["7"] = "IN_PROGRESS";
+  if (next["7"] === "NOT_STARTED" && input.staff.total > 0) next["7"] = "IN_PROGRESS";
 
   return next;
 }

@@ -18,7 +18,7 @@ jest.mock("@/lib/db", () => ({
     return mockDb.current;
   },
 }));
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => mockUser.current }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => mockUser.current, getActingUser: async () => mockUser.current }));
 
 // Imported after the mocks are in place.
 import { POST } from "@/app/api/declarations/[declarationId]/documents/route";

@@ -6,7 +6,7 @@ import { setupTestDatabase } from "../helpers/test-database";
 import { declarationAt, VALID_STEP_VALUES } from "../helpers/declarations";
 
 let signedInAs: CurrentUser | null = null;
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedInAs }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedInAs, getActingUser: async () => signedInAs }));
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.5" }) }));
 
 const t = setupTestDatabase();
@@ -185,6 +185,9 @@ describe("step 7, staff", () => {
     await asUser(g.holder.user.id);
     expect((await a.addStaffMemberAction({ declarationId: g.declaration.id, version: g.declaration.version, values: STAFF("0078912342") })).ok).toBe(true);
     expect(await t.db.staffMember.count({ where: { nationalId: "0078912342" } })).toBe(2);
+    const { staffDiscrepancies } = await import("@/lib/declaration/discrepancies");
+    const seen = await staffDiscrepancies(t.db, g.declaration.id);
+    expect(seen).toEqual([{ nationalId: "0078912342", name: "سارا کریمی", otherOffices: [{ code: f.holder.office.code, declarationId: f.declaration.id }] }]);
   });
 
   test("another holder cannot remove a staff member", async () => {

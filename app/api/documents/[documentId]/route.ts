@@ -6,7 +6,7 @@
 // always downloaded.
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getActingUser } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/authz/errors";
 import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
 import { readDocument } from "@/lib/declaration/read-document";
@@ -28,7 +28,7 @@ function contentDisposition(disposition: "inline" | "attachment", fileName: stri
 
 export async function GET(request: Request, { params }: { params: Promise<{ documentId: string }> }) {
   const { documentId } = await params;
-  const user = await getCurrentUser();
+  const user = await getActingUser();
   if (!user || user.mustChangePassword) return NextResponse.json({ error: SESSION_EXPIRED_MESSAGE }, { status: 401, headers: NO_STORE });
 
   let found: Awaited<ReturnType<typeof readDocument>>;

@@ -6,7 +6,7 @@
 // audit entry — is in lib/declaration/upload-document.ts.
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getActingUser } from "@/lib/auth/current-user";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
 import { NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
 import { NotFoundError } from "@/lib/authz/errors";
@@ -76,7 +76,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ dec
   const { declarationId } = await params;
   if (crossSite(request)) return fail(403, { ok: false, formError: BAD_REQUEST_MESSAGE });
 
-  const user = await getCurrentUser();
+  const user = await getActingUser();
   if (!user) return fail(401, { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" });
   if (user.mustChangePassword) return fail(401, { ok: false, formError: MUST_CHANGE_PASSWORD_MESSAGE, code: "SIGNED_OUT" });
 
