@@ -12,5 +12,11 @@ export const proxy = withAuth({
 export const config = {
   // Pages only: API routes answer for themselves (JSON 401/404), and a redirect to the
   // sign-in page would be the wrong answer to a fetch or an upload.
-  matcher: ["/((?!login|forgot-password|contacts|api/|_next/static|_next/image|favicon.ico|icon|apple-icon|fonts|geo/|maplibre/|templates/).*)"],
+  // Server-action calls (POST with a Next-Action header) are not navigations: skipped too.
+  matcher: [
+    {
+      source: "/((?!login|forgot-password|contacts|api/|_next/static|_next/image|favicon.ico|icon|apple-icon|fonts|geo/|maplibre/|templates/).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

@@ -33,6 +33,8 @@ export async function load(concurrency: number, perUser: number, worker: (user: 
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, user) => {
+      // Paced users arrive spread over one think time, not all in the same millisecond.
+      if (thinkMs > 0) await new Promise((r) => setTimeout(r, Math.random() * thinkMs));
       for (let k = 0; k < perUser; k++) {
         const t0 = performance.now();
         const ok = await worker(user, k);
@@ -70,7 +72,7 @@ export async function startBenchServer({ port = 3300, build = true } = {}) {
   };
   await run([require.resolve("tsx/cli"), "prisma/seed.ts"], env);
   if (build) await run([require.resolve("next/dist/bin/next"), "build"], { ...env, NODE_ENV: "production" });
-  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], { env, stdio: "ignore" });
+  const next = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), require.resolve("next/dist/bin/next"), "start", "-p", String(port)], { env, stdio: "ignore" });
   const base = `http://localhost:${port}`;
   for (let i = 0; i < 300; i++) {
     try {

@@ -70,11 +70,30 @@ function divRoundHalfAway(n: bigint, d: bigint): bigint {
 }
 
 /**
+ * Fast path: hundredths of `x` when `x` is (the double of) a decimal with at most two places
+ * and |x| ≤ 1e13, else `undefined` (then take the string path).
+ *
+ * Why it is exact: below 1e13 the doubles are less than 0.01 apart, so distinct two-place
+ * decimals are distinct doubles, and `r / 100` (a correctly rounded division) is the double
+ * of the decimal r/100. If that double is `x`, the shortest decimal of `x` is r/100 (any
+ * shorter string is also a decimal with ≤ 2 places, hence the same value). `Math.round`
+ * only proposes `r`; the equality check is what makes it safe.
+ */
+function fastCents(x: number): number | undefined {
+  if (Number.isInteger(x)) return Math.abs(x) <= FAST_INTEGER_LIMIT ? x * 100 + 0 : undefined; // + 0: no -0
+  if (!(Math.abs(x) <= FAST_FRACTION_LIMIT)) return undefined;
+  const r = Math.round(x * 100);
+  return r / 100 === x ? r + 0 : undefined;
+}
+const FAST_FRACTION_LIMIT = 1e13;
+
+/**
  * `x` in hundredths when `x` has at most two decimal places (and the result is a safe
  * integer); otherwise `null`. Used for every number in a rule set that is a score.
  */
 export function toCentsExact(x: number): number | null {
-  if (Number.isInteger(x) && Math.abs(x) <= FAST_INTEGER_LIMIT) return x * 100 + 0; // + 0: no -0
+  const fast = fastCents(x);
+  if (fast !== undefined) return fast;
   if (!Number.isFinite(x)) return null;
   const { mantissa, scale } = toDecimal(x);
   if (scale <= 2) return centsOrNull(mantissa * pow10(2 - scale));
@@ -85,7 +104,8 @@ export function toCentsExact(x: number): number | null {
 
 /** `x` in hundredths, rounded half away from zero to two places. Throws on NaN/±Infinity or overflow. */
 export function toCentsRounded(x: number): number {
-  if (Number.isInteger(x) && Math.abs(x) <= FAST_INTEGER_LIMIT) return x * 100 + 0;
+  const fast = fastCents(x);
+  if (fast !== undefined) return fast;
   const { mantissa, scale } = toDecimal(x);
   const c = scale <= 2 ? mantissa * pow10(2 - scale) : divRoundHalfAway(mantissa, pow10(scale - 2));
   const n = centsOrNull(c);
@@ -104,6 +124,19 @@ export function mulCents(value: number, centsPerUnit: number, cap = Number.MAX_S
     // If the float product is ≤ MAX_SAFE_INTEGER the exact product is too (rounding is
     // monotonic and 2^53 is representable), so `p` is exact.
     if (Math.abs(p) <= Number.MAX_SAFE_INTEGER) return Math.min(p + 0, cap);
+  } else {
+    const v = fastCents(value);
+    if (v !== undefined) {
+      // value = v / 100 exactly, so the product in hundredths is v × centsPerUnit / 100:
+      // integer arithmetic (exact while ≤ MAX_SAFE_INTEGER), then round half away from zero.
+      const p = v * centsPerUnit;
+      if (Math.abs(p) <= Number.MAX_SAFE_INTEGER) {
+        const a = Math.abs(p);
+        const rem = a % 100;
+        const q = (a - rem) / 100 + (rem >= 50 ? 1 : 0);
+        return Math.min(p < 0 ? -q : q, cap);
+      }
+    }
   }
   const { mantissa, scale } = toDecimal(value);
   const product = mantissa * BigInt(centsPerUnit);

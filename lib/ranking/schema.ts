@@ -302,16 +302,22 @@ function semanticIssues(input: unknown): RuleSetIssue[] {
   }
 
   const rankValues: number[] = [];
+  let ranksWellFormed = Array.isArray(ranks);
   if (Array.isArray(ranks) && ranks.length > 0) {
     const seen = new Set<number>();
     let prev: number | undefined;
     const last = ranks.length - 1;
     ranks.forEach((r: unknown, i) => {
-      if (!isPlainObject(r)) return;
+      if (!isPlainObject(r)) {
+        ranksWellFormed = false;
+        return;
+      }
       if (typeof r.rank === "number" && Number.isInteger(r.rank) && r.rank >= 1) {
         if (seen.has(r.rank)) out.push(ruleSetIssue(["ranks", i, "rank"], M.duplicateRank(r.rank)));
         else rankValues.push(r.rank);
         seen.add(r.rank);
+      } else {
+        ranksWellFormed = false;
       }
       if (r.minScore === null) {
         if (i !== last) out.push(ruleSetIssue(["ranks", i, "minScore"], M.catchAllNotLast));
@@ -328,8 +334,9 @@ function semanticIssues(input: unknown): RuleSetIssue[] {
     for (const r of rankValues) {
       if (!Object.hasOwn(serviceSharePercent, String(r))) out.push(ruleSetIssue(["serviceSharePercent", String(r)], M.shareMissing(r)));
     }
+    // An entry for no rank is reported only when every rank could be read (else it is noise).
     const known = new Set(rankValues.map(String));
-    for (const k of Object.keys(serviceSharePercent)) {
+    for (const k of ranksWellFormed ? Object.keys(serviceSharePercent) : []) {
       if (!known.has(k) && k !== "__proto__") out.push(ruleSetIssue(["serviceSharePercent", k], M.shareUnknownRank));
     }
   }

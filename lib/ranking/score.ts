@@ -190,22 +190,12 @@ function finiteNumber(v: FactValue, fact: string, key: string): number {
   return v;
 }
 
-function scoreCriterion(cc: CompiledCriterion, raw: FactValue | undefined): CriterionScore {
+/** Fills `out` (points 0, value null, not pending/capped on entry) and returns the points in hundredths. */
+function scoreCriterion(cc: CompiledCriterion, raw: FactValue | undefined, out: CriterionScore): number {
   const c = cc.src;
-  const out: CriterionScore = {
-    key: c.key,
-    title: c.title,
-    kind: c.kind,
-    fact: c.fact,
-    value: null,
-    points: 0,
-    max: cc.max,
-    pending: false,
-    capped: false,
-  };
   if (raw === undefined || raw === null) {
     if (cc.kind === "regionEntered") out.pending = true;
-    return out;
+    return 0;
   }
   let pts = 0;
   switch (cc.kind) {
@@ -272,7 +262,7 @@ function scoreCriterion(cc: CompiledCriterion, raw: FactValue | undefined): Crit
     }
   }
   out.points = fromCents(pts);
-  return out;
+  return pts;
 }
 
 /** Scores one office: per-criterion and per-violation points, totals, rank and service share. */
@@ -283,17 +273,26 @@ export function scoreOffice(ruleSet: RuleSet, facts: Facts): ScoreResult {
   let positive = 0;
   for (let i = 0; i < n; i++) {
     const cc = c.criteria[i] as CompiledCriterion;
-    const s = scoreCriterion(cc, readFact(facts, cc.src.fact));
-    criteria[i] = s;
-    // s.points is fromCents(integer); multiplying back is exact only via the integer we had,
-    // so recompute from the two-place number with the exact converter.
-    positive += toCentsExact(s.points) as number;
+    const src = cc.src;
+    const out: CriterionScore = {
+      key: src.key,
+      title: src.title,
+      kind: src.kind,
+      fact: src.fact,
+      value: null,
+      points: 0,
+      max: cc.max,
+      pending: false,
+      capped: false,
+    };
+    positive += scoreCriterion(cc, readFact(facts, src.fact), out);
+    criteria[i] = out;
   }
 
   let negative = 0;
   const violations: ViolationScore[] = [];
   const answered = readFact(facts, VIOLATIONS_FACT);
-  if (answered !== undefined && answered !== null) {
+  if (answered !== undefined && answered !== null && !(Array.isArray(answered) && answered.length === 0)) {
     if (!Array.isArray(answered)) throw typeError(VIOLATIONS_FACT, null, "فهرست کدهای تخلف (آرایه متن)");
     const hit: boolean[] = new Array(c.violationList.length).fill(false);
     for (const code of answered as readonly unknown[]) {
@@ -380,20 +379,38 @@ export interface RankedOffice {
 /** Orders scored offices by total (descending; ties keep input order) and assigns positions. */
 export function rankOffices(results: readonly Pick<ScoreResult, "total" | "rank">[]): RankedOffice[] {
   const n = results.length;
-  const totals = new Float64Array(n);
-  const order = new Array<number>(n);
+  const totals = new Float64Array(n); // in hundredths
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let i = 0; i < n; i++) {
-    totals[i] = (results[i] as Pick<ScoreResult, "total">).total;
-    order[i] = i;
+    const t = toCentsRounded((results[i] as Pick<ScoreResult, "total">).total);
+    totals[i] = t;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
   }
-  order.sort((a, b) => (totals[b] as number) - (totals[a] as number) || a - b);
+  let order: ArrayLike<number>;
+  if (n > 0 && (hi - lo + 1) * n <= Number.MAX_SAFE_INTEGER) {
+    // Fast path: one numeric key per office, (hi − total) × n + index, sorted natively.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (hi - (totals[i] as number)) * n + i;
+    keys.sort();
+    const idx = new Uint32Array(n);
+    for (let k = 0; k < n; k++) idx[k] = (keys[k] as number) % n;
+    order = idx;
+  } else {
+    const idx = Array.from({ length: n }, (_, i) => i);
+    idx.sort((a, b) => (totals[b] as number) - (totals[a] as number) || a - b);
+    order = idx;
+  }
   const out = new Array<RankedOffice>(n);
   let position = 0;
+  let prev = NaN;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
     const t = totals[i] as number;
-    if (k === 0 || t !== (totals[order[k - 1] as number] as number)) position = k + 1;
-    out[k] = { index: i, position, total: t, rank: (results[i] as Pick<ScoreResult, "rank">).rank };
+    if (t !== prev) position = k + 1;
+    prev = t;
+    out[k] = { index: i, position, total: fromCents(t), rank: (results[i] as Pick<ScoreResult, "rank">).rank };
   }
   return out;
 }
