@@ -46,6 +46,7 @@ async function main() {
       const first = [...scripts].filter(([u]) => initial.has(u)).reduce((a, [, n]) => a + n, 0);
       const all = [...scripts.values()].reduce((a, n) => a + n, 0);
       rows.push([`step ${step}`, first, all]);
+      if (process.env.BENCH_VERBOSE) for (const [u, n] of [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${(n / 1024).toFixed(1).padStart(7)} kB ${initial.has(u) ? "first" : "later"} ${u.replace(server.base, "")}`);
       await context.close();
     }
     console.log("\nJavaScript downloaded (gzip)         first load   after everything loaded");

@@ -3,13 +3,20 @@
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { formStep } from "@/lib/declaration/forms";
+import * as step2 from "@/lib/declaration/forms/step-2-responsible";
+import * as step3 from "@/lib/declaration/forms/step-3-office";
+import * as step4 from "@/lib/declaration/forms/step-4-legal";
+import * as step5 from "@/lib/declaration/forms/step-5-contact";
 import type { StepValues } from "@/lib/declaration/forms/field-spec";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { FieldInput } from "@/components/wizard/field-input";
 import { ErrorSummary, SaveStatus, StaleBanner } from "@/components/wizard/save-status";
 import { useStepSaver } from "@/components/wizard/use-step-saver";
 import { nextStepHref } from "@/lib/declaration/steps";
+
+// Only the four form steps rendered by this component (step 6's schema carries Iran's
+// outline for the location check; it belongs to the map step's bundle alone).
+const FORMS = { 2: step2, 3: step3, 4: step4, 5: step5 } as const;
 
 type Props = {
   declarationId: string;
@@ -24,7 +31,7 @@ type Props = {
  * the step complete. A failed save never clears what was typed.
  */
 export function StepForm({ declarationId, step, defaultValues, readOnly }: Props) {
-  const form = formStep(step)!;
+  const form = FORMS[step];
   const router = useRouter();
   const idPrefix = `s${step}-`;
   const { register, control, handleSubmit, watch, getValues, setError, clearErrors, formState } = useForm<StepValues>({ defaultValues });
