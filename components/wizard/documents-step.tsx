@@ -10,6 +10,7 @@ import { EMPTY_FILE_MESSAGE, formatFileSize, tooLargeMessage } from "@/lib/decla
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
+import { StaleBanner } from "@/components/wizard/save-status";
 import { deleteDocumentAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/delete-document-action";
 
 export type DocumentItem = { id: string; kind: DocumentKind; fileName: string; size: number; contentType: string; createdAt: string };
@@ -220,14 +221,7 @@ export function DocumentsStep({ declarationId, version, documents, onVersion, re
         </p>
       </div>
 
-      {staleMessage ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
-          <p>{staleMessage}</p>
-          <button type="button" className="btn mt-2" onClick={() => window.location.reload()}>
-            بارگذاری دوباره صفحه
-          </button>
-        </div>
-      ) : null}
+      {staleMessage ? <StaleBanner message={staleMessage} /> : null}
 
       <ul className="space-y-3">
         {DOCUMENT_KINDS.map((spec) => {

@@ -26,6 +26,19 @@ function isAlive(pid) {
   }
 }
 
+// The owner must be a live (not zombie) Node process: a pid can be reused by an unrelated
+// program after a crash, and a killed owner stays a zombie until it is reaped.
+function isOwnerAlive(pid) {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    if (/^\d+ \(.*\) Z/.test(stat)) return false;
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("node");
+  } catch {
+    return process.platform !== "linux";
+  }
+}
+
 function readPid(file) {
   try {
     return Number.parseInt(fs.readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
@@ -66,7 +79,7 @@ export async function startEmbeddedPostgres(opts) {
   fs.chmodSync(baseDir, 0o755);
 
   const owner = readPid(ownerFile);
-  if (owner !== process.pid && isAlive(owner)) {
+  if (owner !== process.pid && isOwnerAlive(owner)) {
     throw new AlreadyRunningError(
       `The database in ${pgData} is already in use by process ${owner}: another copy of the ` +
         `app (or of the tests) is running. Stop it first (Ctrl-C in its terminal). If no such ` +
@@ -75,7 +88,7 @@ export async function startEmbeddedPostgres(opts) {
   }
   const postmasterPid = readPid(path.join(pgData, "postmaster.pid"));
   if (isAlive(postmasterPid)) {
-    log(`Stopping an orphaned PostgreSQL (pid ${postmasterPid}) left running in ${pgData}…`);
+    console.log(`[pishkhan] Stopping an orphaned PostgreSQL (pid ${postmasterPid}) left running in ${pgData}…`);
     process.kill(postmasterPid, "SIGINT");
     await waitUntil(() => !isAlive(postmasterPid), 30_000, "the orphaned PostgreSQL to stop");
   }

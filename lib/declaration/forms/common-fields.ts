@@ -5,47 +5,30 @@ import { toPersianDigits } from "@/lib/format/digits";
 
 export const REQUIRED = "این فیلد الزامی است.";
 
-/** A whole number typed as text (Persian digits accepted) within [min, max]. */
-export function integerText(label: string, min: number, max: number) {
+/**
+ * A number typed as text (Persian digits and the Persian decimal separator accepted) within
+ * [min, max]; whole unless `decimals` allows up to that many places. Kept as canonical text.
+ */
+function numberText(label: string, min: number, max: number, decimals: 0 | 2) {
+  const pattern = decimals ? /^\d+(\.\d{1,2})?$/ : /^\d+$/;
+  const shape = decimals ? `${label} باید عدد باشد (حداکثر دو رقم اعشار).` : `${label} باید یک عدد صحیح باشد.`;
   return z.string({ error: REQUIRED }).transform((raw, ctx) => {
-    const s = toAsciiDigits(raw).trim();
-    if (s === "") {
-      ctx.addIssue({ code: "custom", message: `${label} را وارد کنید.` });
-      return z.NEVER;
-    }
-    if (!/^\d+$/.test(s)) {
-      ctx.addIssue({ code: "custom", message: `${label} باید یک عدد صحیح باشد.` });
-      return z.NEVER;
-    }
+    const s = toAsciiDigits(raw).replace("٫", ".").trim();
     const n = Number(s);
-    if (n < min || n > max) {
-      ctx.addIssue({ code: "custom", message: `${label} باید بین ${toPersianDigits(min)} و ${toPersianDigits(max)} باشد.` });
+    const message =
+      s === "" ? `${label} را وارد کنید.` :
+      !pattern.test(s) ? shape :
+      n < min || n > max ? `${label} باید بین ${toPersianDigits(min)} و ${toPersianDigits(max)} باشد.` : null;
+    if (message) {
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
     return String(n);
   });
 }
 
-/** A decimal number typed as text (Persian digits and ٫ accepted) within [min, max]. */
-export function decimalText(label: string, min: number, max: number) {
-  return z.string({ error: REQUIRED }).transform((raw, ctx) => {
-    const s = toAsciiDigits(raw).replace("٫", ".").trim();
-    if (s === "") {
-      ctx.addIssue({ code: "custom", message: `${label} را وارد کنید.` });
-      return z.NEVER;
-    }
-    if (!/^\d+(\.\d{1,2})?$/.test(s)) {
-      ctx.addIssue({ code: "custom", message: `${label} باید عدد باشد (حداکثر دو رقم اعشار).` });
-      return z.NEVER;
-    }
-    const n = Number(s);
-    if (n < min || n > max) {
-      ctx.addIssue({ code: "custom", message: `${label} باید بین ${toPersianDigits(min)} و ${toPersianDigits(max)} باشد.` });
-      return z.NEVER;
-    }
-    return String(n);
-  });
-}
+export const integerText = (label: string, min: number, max: number) => numberText(label, min, max, 0);
+export const decimalText = (label: string, min: number, max: number) => numberText(label, min, max, 2);
 
 /** Free Persian text (company name, address…): trimmed, ي/ك unified, length-bounded. */
 export function textField(label: string, min: number, max: number) {
