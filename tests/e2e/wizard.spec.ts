@@ -42,7 +42,7 @@ test("a legal-person holder completes steps 1–7 on a desktop, with real files"
   await uploadAllDocuments(page);
   await expect(page.getByAltText("پیش‌نمایش تصویر تابلوی دفتر از بیرون")).toBeVisible();
   await page.getByRole("link", { name: "بازگشت به فهرست مرحله‌ها" }).click();
-  await expect(page.getByRole("listitem").first()).toContainText("تکمیل شده");
+  await expect(page.getByRole("list", { name: "مرحله‌های خوداظهاری" }).getByRole("listitem").first()).toContainText("تکمیل شده");
 
   // Step 2: the responsible person (no prefill for a legal person).
   await page.getByRole("link", { name: "۲. مسئول دفتر" }).click();
@@ -119,7 +119,7 @@ test("a legal-person holder completes steps 1–7 on a desktop, with real files"
   await expect(page).toHaveURL(/\/steps\/8$/);
 
   await page.goto(page.url().replace(/\/steps\/8$/, ""));
-  const items = page.getByRole("listitem");
+  const items = page.getByRole("list", { name: "مرحله‌های خوداظهاری" }).getByRole("listitem");
   for (let i = 0; i < 7; i++) await expect(items.nth(i)).toContainText("تکمیل شده");
   await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "78");
 });

@@ -10,6 +10,11 @@ import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
 import { Countdown } from "@/components/countdown";
+import { parseRuleSet } from "@/lib/ranking";
+import { declarationFacts, FACT_VALUE_LABELS } from "@/lib/declaration/facts";
+import { scorePreview } from "@/lib/declaration/score-preview";
+import type { DeclarationData } from "@/lib/declaration/step-status";
+import { ScorePreviewCard } from "@/components/wizard/score-preview";
 
 export const metadata: Metadata = { title: "ثبت خوداظهاری" };
 
@@ -32,6 +37,13 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
   const steps = stepStates(stored);
   const percent = progressPercent(stored);
   const now = new Date();
+  const [ruleSetRow, staff] = await Promise.all([
+    db.ruleSet.findUniqueOrThrow({ where: { id: declaration.round.ruleSetId } }),
+    db.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true, insured: true } }),
+  ]);
+  const ruleSet = parseRuleSet(ruleSetRow.definition);
+  const facts = declarationFacts({ data: declaration.data as DeclarationData, staff });
+  const preview = scorePreview(ruleSet, facts, { valueLabels: FACT_VALUE_LABELS });
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -52,7 +64,7 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
           <div className="h-3 rounded-full bg-green-700" style={{ width: `${percent}%` }} />
         </div>
       </div>
-      <ol className="space-y-2">
+      <ol className="space-y-2" aria-label="مرحله‌های خوداظهاری">
         {steps.map((s) => (
           <li key={s.number} className="card flex flex-wrap items-center justify-between gap-2 !p-4">
             {s.state === "LOCKED" || s.state === "NOT_NEEDED" ? (
@@ -68,6 +80,7 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
           </li>
         ))}
       </ol>
+      <ScorePreviewCard preview={preview} isSample={ruleSet.isSample} />
     </div>
   );
 }
