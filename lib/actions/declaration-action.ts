@@ -1,6 +1,7 @@
 import "server-only";
 import { actionContext } from "@/lib/actions/action-context";
-import { NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, type ActionResult } from "@/lib/actions/result";
+import { z } from "zod";
+import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, type ActionResult } from "@/lib/actions/result";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { NotFoundError } from "@/lib/authz/errors";
@@ -32,4 +33,18 @@ export async function runDeclarationAction<T>(fn: (who: DeclarationActor) => Pro
     if (e instanceof DeclarationError) return { ok: false, formError: e.userMessage };
     throw e;
   }
+}
+
+/** The declaration and the version the browser's copy started from: part of every change. */
+export const declarationTarget = z.object({ declarationId: z.string().min(1).max(64), version: z.number().int().min(1) });
+
+/** Parses the action's input with `schema` (a malformed call writes nothing), then runs it. */
+export async function runParsedDeclarationAction<S extends z.ZodType, T>(
+  schema: S,
+  raw: unknown,
+  fn: (input: z.output<S>, who: DeclarationActor) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, formError: INVALID_REQUEST_MESSAGE };
+  return runDeclarationAction((who) => fn(parsed.data, who));
 }

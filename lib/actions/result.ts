@@ -17,4 +17,5 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 export const SESSION_EXPIRED_MESSAGE = "نشست شما به پایان رسیده است. لطفاً دوباره وارد شوید؛ آنچه وارد کرده‌اید در این صفحه باقی می‌ماند.";
 export const NOT_FOUND_MESSAGE = "این پرونده یافت نشد یا به آن دسترسی ندارید.";
+export const INVALID_REQUEST_MESSAGE = "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید.";
 export const UNEXPECTED_MESSAGE = "خطای پیش‌بینی‌نشده‌ای رخ داد و چیزی ذخیره نشد. دوباره تلاش کنید.";

@@ -34,8 +34,10 @@ export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId
   return declaration;
 }
 
+export type RelatedCounts = { kinds: DocumentKind[]; staff: number; disabled: number; board: number };
+
 /** What the dependent step statuses need from the declaration's rows, in one round trip. */
-export async function relatedCounts(tx: Tx, declarationId: string) {
+export async function relatedCounts(tx: Tx, declarationId: string): Promise<RelatedCounts> {
   const [row] = await tx.$queryRaw<{ kinds: DocumentKind[] | null; staff: number; disabled: number; board: number }[]>`
     SELECT
       (SELECT array_agg(DISTINCT "kind"::text) FROM "Document" WHERE "declarationId" = ${declarationId} AND "objectionId" IS NULL) AS "kinds",
@@ -54,10 +56,10 @@ export type EditableDeclaration = Awaited<ReturnType<typeof loadForEdit>>;
 export async function commitDeclaration(
   tx: Tx,
   declaration: EditableDeclaration,
-  change: { data?: DeclarationData; stepStatus?: StepStatusMap },
+  change: { data?: DeclarationData; stepStatus?: StepStatusMap; related?: RelatedCounts },
 ): Promise<{ version: number; stepStatus: StepStatusMap }> {
   const data = change.data ?? (declaration.data as DeclarationData);
-  const related = await relatedCounts(tx, declaration.id);
+  const related = change.related ?? (await relatedCounts(tx, declaration.id));
   const stepStatus = reevaluateStatuses({
     stored: change.stepStatus ?? (declaration.stepStatus as StepStatusMap),
     data,

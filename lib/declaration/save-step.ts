@@ -45,15 +45,16 @@ export async function saveStep(db: Db, actor: AuditActor & { userId: string }, c
     const before = (declaration.data as DeclarationData)[String(input.step)] ?? null;
     const data: DeclarationData = { ...(declaration.data as DeclarationData), [String(input.step)]: values };
     const stored = { ...(declaration.stepStatus as StepStatusMap) };
+    const related = await relatedCounts(tx, declaration.id);
     if (input.mode === "complete") {
-      if (input.step === 4 && (await relatedCounts(tx, declaration.id)).board === 0) {
+      if (input.step === 4 && related.board === 0) {
         throw new StepInvalidError({}, "دست‌کم یک عضو هیئت مدیره را به فهرست اضافه کنید.");
       }
       stored[String(input.step)] = "COMPLETE";
     } else {
       stored[String(input.step)] = hasAnyValue(values) ? "IN_PROGRESS" : "NOT_STARTED";
     }
-    const result = await commitDeclaration(tx, declaration, { data, stepStatus: stored });
+    const result = await commitDeclaration(tx, declaration, { data, stepStatus: stored, related });
     await recordAudit(tx, actor, {
       action: "declaration.step_saved",
       targetType: "Declaration",
@@ -72,7 +73,7 @@ export async function completeStaffStep(db: Db, actor: AuditActor & { userId: st
     const related = await relatedCounts(tx, declaration.id);
     const issue = staffCountIssue((declaration.data as DeclarationData)["3"], { total: related.staff, disabled: related.disabled });
     if (issue) throw new StepInvalidError({}, issue);
-    const result = await commitDeclaration(tx, declaration, { stepStatus: { ...(declaration.stepStatus as StepStatusMap), "7": "COMPLETE" } });
+    const result = await commitDeclaration(tx, declaration, { stepStatus: { ...(declaration.stepStatus as StepStatusMap), "7": "COMPLETE" }, related });
     await recordAudit(tx, actor, { action: "declaration.step_saved", targetType: "Declaration", targetId: declaration.id, after: { step: 7, mode: "complete", staff: related.staff } });
     return result;
   });

@@ -1,11 +1,10 @@
 // Recomputes the stored status of the steps that depend on other data, after any change
-// to a declaration. A holder marks form steps complete; these rules only take that back
-// when the data no longer supports it, and set the automatic ones (documents, step 4's
-// existence). Pure: the caller passes everything it needs.
+// to a declaration: documents (step 1), step 4's existence, step 7's match with step 3.
+// A form step's own status is set by its own save (save-step.ts), the only way its data
+// changes, so it is not re-validated here on every autosave. Pure: the caller passes all.
 import type { DocumentKind, PersonType } from "@/lib/generated/prisma/enums";
 import { REQUIRED_DOCUMENT_KINDS } from "@/lib/documents/kinds";
 import { hasAnyValue, type StepValues } from "@/lib/declaration/forms/field-spec";
-import { FORM_STEPS } from "@/lib/declaration/forms";
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { staffCountIssue, type StaffCounts } from "@/lib/declaration/staff-rules";
 
@@ -31,10 +30,6 @@ export function reevaluateStatuses(input: StatusInput): StepStatusMap {
   const present = new Set(input.documentKinds);
   const have = REQUIRED_DOCUMENT_KINDS.filter((k) => present.has(k)).length;
   next["1"] = have === REQUIRED_DOCUMENT_KINDS.length ? "COMPLETE" : have > 0 ? "IN_PROGRESS" : "NOT_STARTED";
-
-  for (const [step, form] of Object.entries(FORM_STEPS)) {
-    if (next[step] === "COMPLETE" && !form.full.safeParse(input.data[step] ?? {}).success) next[step] = "IN_PROGRESS";
-  }
 
   if (effectivePersonType(input.data, input.officePersonType) === "REAL") next["4"] = "NOT_NEEDED";
   else if (next["4"] === "NOT_NEEDED" || next["4"] === undefined) next["4"] = hasAnyValue(input.data["4"]) ? "IN_PROGRESS" : "NOT_STARTED";

@@ -8,7 +8,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { getActingUser } from "@/lib/auth/current-user";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
-import { NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
+import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE, type ActionResult } from "@/lib/actions/result";
 import { NotFoundError } from "@/lib/authz/errors";
 import { DeclarationError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
 import { BODY_TOO_LARGE_MESSAGE, EMPTY_FILE_MESSAGE } from "@/lib/declaration/document-messages";
@@ -20,10 +20,10 @@ export const dynamic = "force-dynamic";
 
 /** The file plus the multipart envelope and the other two fields. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 512 * 1024;
-const BAD_REQUEST_MESSAGE = "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید.";
-const MUST_CHANGE_PASSWORD_MESSAGE = "پیش از ادامه، گذرواژه خود را تغییر دهید.";
+const MUST_CHANGE_PASSWORD_MESSAGE = "پیش از ادامه، رمز عبور خود را تغییر دهید.";
 
-type Failure = { ok: false; formError: string; fieldErrors?: Record<string, string>; code?: "STALE" | "NOT_FOUND" | "SIGNED_OUT" };
+// The same failure shape as every server action, so the upload form reads both alike.
+type Failure = Extract<ActionResult, { ok: false }> & { formError: string };
 
 function fail(status: number, body: Failure) {
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -74,7 +74,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | n
 
 export async function POST(request: Request, { params }: { params: Promise<{ declarationId: string }> }) {
   const { declarationId } = await params;
-  if (crossSite(request)) return fail(403, { ok: false, formError: BAD_REQUEST_MESSAGE });
+  if (crossSite(request)) return fail(403, { ok: false, formError: INVALID_REQUEST_MESSAGE });
 
   const user = await getActingUser();
   if (!user) return fail(401, { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" });
@@ -83,7 +83,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ dec
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge();
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return fail(400, { ok: false, formError: BAD_REQUEST_MESSAGE });
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
 
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body) return tooLarge();
@@ -91,12 +91,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ dec
   try {
     form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
   } catch {
-    return fail(400, { ok: false, formError: BAD_REQUEST_MESSAGE });
+    return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
   }
   const kind = form.get("kind");
   const version = Number(form.get("version"));
   const file = form.get("file");
-  if (typeof kind !== "string" || !Number.isSafeInteger(version) || version < 1) return fail(400, { ok: false, formError: BAD_REQUEST_MESSAGE });
+  if (typeof kind !== "string" || !Number.isSafeInteger(version) || version < 1) return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
   if (!(file instanceof Blob) || file.size === 0) return fail(422, { ok: false, formError: EMPTY_FILE_MESSAGE, fieldErrors: { file: EMPTY_FILE_MESSAGE } });
 
   const actor = { userId: user.id, role: user.role, ip: clientIp(request.headers), userAgent: userAgent(request.headers) };

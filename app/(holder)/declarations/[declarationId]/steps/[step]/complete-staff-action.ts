@@ -1,14 +1,10 @@
 "use server";
 
-import { z } from "zod";
 import { db } from "@/lib/db";
-import { runDeclarationAction } from "@/lib/actions/declaration-action";
+import { declarationTarget, runParsedDeclarationAction } from "@/lib/actions/declaration-action";
 import { completeStaffStep } from "@/lib/declaration/save-step";
 
-const input = z.object({ declarationId: z.string().min(1).max(64), version: z.number().int().min(1) });
-
+/** Step 7 complete: the staff list matches the numbers declared in step 3. */
 export async function completeStaffAction(raw: unknown) {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) return { ok: false as const, formError: "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید." };
-  return runDeclarationAction((who) => completeStaffStep(db, who.actor, who.caller, parsed.data));
+  return runParsedDeclarationAction(declarationTarget, raw, (i, who) => completeStaffStep(db, who.actor, who.caller, i));
 }

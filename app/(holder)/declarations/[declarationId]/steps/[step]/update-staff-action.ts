@@ -2,14 +2,11 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { runDeclarationAction } from "@/lib/actions/declaration-action";
+import { declarationTarget, runParsedDeclarationAction } from "@/lib/actions/declaration-action";
 import { updateStaffMember } from "@/lib/declaration/staff";
 
-const input = z.object({ declarationId: z.string().min(1).max(64), version: z.number().int().min(1), rowId: z.string().min(1).max(64), values: z.unknown() });
+const input = declarationTarget.extend({ rowId: z.string().min(1).max(64), values: z.unknown() });
 
 export async function updateStaffMemberAction(raw: unknown) {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) return { ok: false as const, formError: "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید." };
-  const { values, rowId, ...target } = parsed.data;
-  return runDeclarationAction((who) => updateStaffMember(db, who, { ...target, staffId: rowId }, values));
+  return runParsedDeclarationAction(input, raw, ({ values, rowId, ...target }, who) => updateStaffMember(db, who, { ...target, staffId: rowId }, values));
 }
