@@ -6,7 +6,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
-    <header className="bg-brand-700 text-white">
+    <header className="bg-brand-700 text-white print:hidden">
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-3 px-3 py-3 sm:px-6">
         <Link href="/" className="text-base font-bold sm:text-lg">
           سامانه رتبه‌بندی دفاتر پیشخوان

@@ -23,8 +23,11 @@ const AUTOSAVE_DELAY_MS = 1200;
  * server returns is carried to the next save, so a second tab on an older version is
  * refused instead of overwriting newer data; after that, autosave stops.
  */
-export function useStepSaver(opts: { declarationId: string; step: number; disabled?: boolean }) {
+type SaveAction = (input: { declarationId: string; step: number; version: number; values: StepValues; mode: "draft" | "complete" }) => Promise<ActionResult<SaveStepResult>>;
+
+export function useStepSaver(opts: { declarationId: string; step: number; disabled?: boolean; action?: SaveAction }) {
   const { declarationId, step } = opts;
+  const action = opts.action ?? saveStepAction;
   const version = useDeclarationVersion();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<unknown> | null>(null);
@@ -37,7 +40,7 @@ export function useStepSaver(opts: { declarationId: string; step: number; disabl
       setState({ kind: "saving" });
       let result: ActionResult<SaveStepResult>;
       try {
-        result = await saveStepAction({ declarationId, step, version: version.get(), values, mode });
+        result = await action({ declarationId, step, version: version.get(), values, mode });
       } catch {
         result = { ok: false, formError: "ارتباط با سامانه برقرار نشد؛ آنچه نوشته‌اید در این صفحه باقی است. دوباره تلاش کنید." };
       }
@@ -54,7 +57,7 @@ export function useStepSaver(opts: { declarationId: string; step: number; disabl
       }
       return result;
     },
-    [declarationId, step, version],
+    [declarationId, step, version, action],
   );
 
   const run = useCallback(

@@ -9,6 +9,7 @@ export type AuditAction =
   | "auth.locked_out"
   | "auth.sign_out"
   | "auth.password_changed"
+  | "auth.password_confirm_failed"
   | "auth.password_reset_requested"
   | "auth.password_reset"
   | "declaration.created"

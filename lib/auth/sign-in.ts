@@ -14,6 +14,28 @@ export const LOCK_MS = 15 * 60 * 1000;
 export const ACCOUNT_MAX_FAILURES = 5;
 export const IP_MAX_FAILURES = 30;
 
+/**
+ * The account counters after one more wrong password (at sign-in, or when the password is
+ * asked again before a final submission): the 5th failure in the window locks the account.
+ */
+export function wrongPasswordUpdate(
+  user: { failedAttempts: number; failedWindowStart: Date | null; lockedUntil: Date | null },
+  now: Date,
+): { lock: boolean; failedAttempts: number; data: { failedAttempts: number; failedWindowStart: Date | null; lockedUntil: Date | null } } {
+  const inWindow = user.failedWindowStart !== null && user.failedWindowStart >= new Date(now.getTime() - WINDOW_MS);
+  const failedAttempts = inWindow ? user.failedAttempts + 1 : 1;
+  const lock = failedAttempts >= ACCOUNT_MAX_FAILURES;
+  return {
+    lock,
+    failedAttempts,
+    data: {
+      failedAttempts: lock ? 0 : failedAttempts,
+      failedWindowStart: inWindow ? user.failedWindowStart : now,
+      lockedUntil: lock ? new Date(now.getTime() + LOCK_MS) : user.lockedUntil,
+    },
+  };
+}
+
 export type SignInFailure =
   | { ok: false; code: "INVALID" }
   | { ok: false; code: "LOCKED"; until: Date }
@@ -90,18 +112,9 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
   }
 
   if (!valid) {
-    const inWindow = user.failedWindowStart && user.failedWindowStart >= windowStart;
-    const failedAttempts = inWindow ? user.failedAttempts + 1 : 1;
-    const lock = failedAttempts >= ACCOUNT_MAX_FAILURES;
+    const { lock, failedAttempts, data } = wrongPasswordUpdate(user, now);
     await db.$transaction(async (tx) => {
-      await tx.user.update({
-        where: { id: user.id },
-        data: {
-          failedAttempts: lock ? 0 : failedAttempts,
-          failedWindowStart: inWindow ? user.failedWindowStart : now,
-          lockedUntil: lock ? new Date(now.getTime() + LOCK_MS) : user.lockedUntil,
-        },
-      });
+      await tx.user.update({ where: { id: user.id }, data });
       await tx.loginAttempt.create({ data: { ip, nationalId, success: false, createdAt: now } });
       await recordAudit(tx, { userId: user.id, role: user.role, ip, userAgent: input.userAgent }, {
         action: lock ? "auth.locked_out" : "auth.sign_in_failed",

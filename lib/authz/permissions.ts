@@ -5,7 +5,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const PERMISSIONS = {
-  HOLDER: ["office:view:own", "declaration:view:own", "declaration:edit:own", "document:read:own", "objection:file:own"],
+  HOLDER: ["office:view:own", "declaration:view:own", "declaration:edit:own", "declaration:submit:own", "document:read:own", "objection:file:own"],
   EXPERT: [
     "office:view:region",
     "declaration:view:region",

@@ -17,7 +17,7 @@ export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId
   const declaration = await tx.declaration.findUnique({
     where: { id: input.declarationId },
     select: {
-      id: true, status: true, stepStatus: true, data: true, version: true, regionId: true,
+      id: true, status: true, stepStatus: true, data: true, version: true, regionId: true, roundId: true,
       office: { select: { holderId: true, personType: true } },
       round: { select: { windowOpensAt: true, windowClosesAt: true } },
     },
@@ -34,17 +34,18 @@ export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId
   return declaration;
 }
 
-export type RelatedCounts = { kinds: DocumentKind[]; staff: number; disabled: number; board: number };
+export type RelatedCounts = { kinds: DocumentKind[]; staff: number; disabled: number; insured: number; board: number };
 
 /** What the dependent step statuses need from the declaration's rows, in one round trip. */
 export async function relatedCounts(tx: Tx, declarationId: string): Promise<RelatedCounts> {
-  const [row] = await tx.$queryRaw<{ kinds: DocumentKind[] | null; staff: number; disabled: number; board: number }[]>`
+  const [row] = await tx.$queryRaw<{ kinds: DocumentKind[] | null; staff: number; disabled: number; insured: number; board: number }[]>`
     SELECT
       (SELECT array_agg(DISTINCT "kind"::text) FROM "Document" WHERE "declarationId" = ${declarationId} AND "objectionId" IS NULL) AS "kinds",
       (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId}) AS "staff",
       (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId} AND "disabled") AS "disabled",
+      (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId} AND "insured") AS "insured",
       (SELECT count(*)::int FROM "BoardMember" WHERE "declarationId" = ${declarationId}) AS "board"`;
-  return { kinds: row?.kinds ?? [], staff: row?.staff ?? 0, disabled: row?.disabled ?? 0, board: row?.board ?? 0 };
+  return { kinds: row?.kinds ?? [], staff: row?.staff ?? 0, disabled: row?.disabled ?? 0, insured: row?.insured ?? 0, board: row?.board ?? 0 };
 }
 
 export type EditableDeclaration = Awaited<ReturnType<typeof loadForEdit>>;
@@ -65,7 +66,7 @@ export async function commitDeclaration(
     data,
     officePersonType: declaration.office.personType,
     documentKinds: related.kinds,
-    staff: { total: related.staff, disabled: related.disabled },
+    staff: { total: related.staff, disabled: related.disabled, insured: related.insured },
     boardMemberCount: related.board,
   });
   const updated = await tx.declaration.updateMany({

@@ -49,3 +49,20 @@ export class StepInvalidError extends DeclarationError {
     super(message);
   }
 }
+
+export class SubmitWindowClosedError extends DeclarationError {
+  constructor() {
+    super("مهلت ثبت خوداظهاری این دوره به پایان رسیده است و پرونده دیگر ارسال نمی‌شود. برای پیگیری با منطقه خود تماس بگیرید.");
+  }
+}
+
+/** Steps not complete at submission, named so the holder knows where to go. */
+export class SubmitIncompleteError extends DeclarationError {
+  constructor(readonly steps: readonly { number: number; title: string }[]) {
+    super(
+      `پیش از ارسال، همه مرحله‌ها را کامل کنید. ${steps.length === 1 ? "مرحله" : "مرحله‌های"} کامل‌نشده: ${steps
+        .map((s) => `${toPersianDigits(s.number)} (${s.title})`)
+        .join("، ")}.`,
+    );
+  }
+}

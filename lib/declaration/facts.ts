@@ -17,6 +17,7 @@
 import type { Facts } from "@/lib/ranking";
 import type { DeclarationData } from "@/lib/declaration/step-status";
 import { toAsciiDigits } from "@/lib/validation/normalize";
+import { canonicalJson } from "@/lib/format/canonical-json";
 import { EDUCATION_OPTIONS } from "@/lib/declaration/forms/step-2-responsible";
 
 /** Persian labels of fact values, by fact name (for explanations such as the score preview). */
@@ -24,11 +25,26 @@ export const FACT_VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, 
   holderEducation: Object.fromEntries(EDUCATION_OPTIONS.map((o) => [o.value, o.label])),
 };
 
+/** Units of numeric facts, for explanations such as «۴۵ متر مربع ← ۸ امتیاز از ۱۵». */
+export const FACT_VALUE_UNITS: Readonly<Record<string, string>> = {
+  floorArea: "متر مربع",
+  staffCount: "نفر",
+  insuredStaffCount: "نفر",
+  disabledStaffCount: "نفر",
+  holderExperienceYears: "سال",
+};
+
+/** How fact values are shown in explanations (score-preview.ts options). */
+export const FACT_DISPLAY = { valueLabels: FACT_VALUE_LABELS, valueUnits: FACT_VALUE_UNITS } as const;
+
 export type StaffFacts = { disabled: boolean; insured: boolean };
+/** The staff list reduced to what the facts need (e.g. from one SQL count). */
+export type StaffFactCounts = { total: number; disabled: number; insured: number };
 
 export type DeclarationFactsInput = {
   data: DeclarationData;
-  staff: readonly StaffFacts[];
+  /** Step 7's rows, or their counts. */
+  staff: readonly StaffFacts[] | StaffFactCounts;
   violationCodes?: readonly string[];
   regionScores?: { satisfactionScore?: number | null; associationScore?: number | null };
 };
@@ -51,15 +67,22 @@ function regionScore(v: number | null | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
 
+function staffCounts(staff: readonly StaffFacts[] | StaffFactCounts): StaffFactCounts {
+  if (!Array.isArray(staff)) return staff as StaffFactCounts;
+  const rows = staff as readonly StaffFacts[];
+  return { total: rows.length, disabled: rows.filter((s) => s.disabled).length, insured: rows.filter((s) => s.insured).length };
+}
+
 export function declarationFacts(input: DeclarationFactsInput): Facts {
   const step2 = input.data["2"];
+  const staff = staffCounts(input.staff);
   const step3 = input.data["3"];
   const facilities = step3?.facilities;
   return {
     floorArea: parseNumberText(step3?.floorArea),
-    staffCount: input.staff.length,
-    insuredStaffCount: input.staff.filter((s) => s.insured).length,
-    disabledStaffCount: input.staff.filter((s) => s.disabled).length,
+    staffCount: staff.total,
+    insuredStaffCount: staff.insured,
+    disabledStaffCount: staff.disabled,
     holderEducation: nonEmptyString(step2?.education),
     holderExperienceYears: parseNumberText(step3?.holderExperienceYears),
     groundFloor: typeof step3?.groundFloor === "boolean" ? step3.groundFloor : null,
@@ -68,4 +91,13 @@ export function declarationFacts(input: DeclarationFactsInput): Facts {
     associationScore: regionScore(input.regionScores?.associationScore),
     violations: input.violationCodes ? [...input.violationCodes] : [],
   };
+}
+
+/**
+ * The facts behind the positive points as one canonical string. Step 8's confirmation of
+ * the positive table holds for exactly these facts: when a change to steps 1–7 alters
+ * them, step 8 must be confirmed again (step-status.ts).
+ */
+export function positiveBasisOf(facts: Facts): string {
+  return canonicalJson({ ...facts, violations: null, satisfactionScore: null, associationScore: null });
 }

@@ -47,6 +47,8 @@ export type ScorePreview = {
 export type ScorePreviewOptions = {
   /** Display labels of fact values, by fact name: e.g. holderEducation → { bachelor: "کارشناسی" }. */
   valueLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Units of numeric facts, by fact name: e.g. floorArea → «متر مربع». */
+  valueUnits?: Readonly<Record<string, string>>;
 };
 
 const MAX_SUGGESTIONS = 3;
@@ -71,7 +73,7 @@ function pointsOf(c: CriterionScore): string {
   return `${formatNumberFa(c.points)} امتیاز از ${formatNumberFa(c.max)}`;
 }
 
-function explain(c: CriterionScore, labels: Readonly<Record<string, string>> | undefined): string {
+function explain(c: CriterionScore, labels: Readonly<Record<string, string>> | undefined, unit: string | undefined): string {
   if (c.kind === "regionEntered") {
     return c.pending ? `حداکثر ${formatNumberFa(c.max)} امتیاز` : `${formatNumberFa(c.value as number)} ← ${pointsOf(c)}`;
   }
@@ -80,7 +82,7 @@ function explain(c: CriterionScore, labels: Readonly<Record<string, string>> | u
   switch (c.kind) {
     case "bands":
     case "perUnit":
-      value = formatNumberFa(c.value as number);
+      value = unit ? `${formatNumberFa(c.value as number)} ${unit}` : formatNumberFa(c.value as number);
       break;
     case "choice":
       value = labels?.[String(c.value)] ?? String(c.value);
@@ -93,6 +95,11 @@ function explain(c: CriterionScore, labels: Readonly<Record<string, string>> | u
       break;
   }
   return `${value} ← ${pointsOf(c)}${c.capped ? " (سقف)" : ""}`;
+}
+
+/** A criterion's Persian explanation, e.g. «۴۵ متر مربع ← ۸ امتیاز از ۱۵» (also for stored breakdowns). */
+export function explainCriterion(c: CriterionScore, options: ScorePreviewOptions = {}): string {
+  return explain(c, options.valueLabels?.[c.fact], options.valueUnits?.[c.fact]);
 }
 
 export function scorePreview(ruleSet: RuleSet, facts: Facts, options: ScorePreviewOptions = {}): ScorePreview {
@@ -112,7 +119,7 @@ export function scorePreview(ruleSet: RuleSet, facts: Facts, options: ScorePrevi
       max: c.max,
       pending: c.pending,
       regionEntered,
-      explanation: explain(c, options.valueLabels?.[c.fact]),
+      explanation: explainCriterion(c, options),
     };
   });
 

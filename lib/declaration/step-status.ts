@@ -1,5 +1,7 @@
 // Recomputes the stored status of the steps that depend on other data, after any change
 // to a declaration: documents (step 1), step 4's existence, step 7's match with step 3.
+// Step 8 falls back to "in progress" when the facts behind the positive points it confirmed
+// have changed since (facts.ts, positiveBasisOf).
 // A form step's own status is set by its own save (save-step.ts), the only way its data
 // changes, so it is not re-validated here on every autosave. Pure: the caller passes all.
 import type { DocumentKind, PersonType } from "@/lib/generated/prisma/enums";
@@ -7,6 +9,7 @@ import { REQUIRED_DOCUMENT_KINDS } from "@/lib/documents/kinds";
 import { hasAnyValue, type StepValues } from "@/lib/declaration/forms/field-spec";
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { staffCountIssue, type StaffCounts } from "@/lib/declaration/staff-rules";
+import { declarationFacts, positiveBasisOf } from "@/lib/declaration/facts";
 
 export type DeclarationData = Partial<Record<string, StepValues>>;
 
@@ -15,7 +18,7 @@ export type StatusInput = {
   data: DeclarationData;
   officePersonType: PersonType;
   documentKinds: readonly DocumentKind[];
-  staff: StaffCounts;
+  staff: StaffCounts & { insured: number };
   boardMemberCount: number;
 };
 
@@ -37,6 +40,10 @@ export function reevaluateStatuses(input: StatusInput): StepStatusMap {
 
   if (next["7"] === "COMPLETE" && staffCountIssue(input.data["3"], input.staff) !== null) next["7"] = "IN_PROGRESS";
   if (next["7"] === "NOT_STARTED" && input.staff.total > 0) next["7"] = "IN_PROGRESS";
+
+  if (next["8"] === "COMPLETE" && input.data["8"]?.positiveBasis !== positiveBasisOf(declarationFacts({ data: input.data, staff: input.staff }))) {
+    next["8"] = "IN_PROGRESS";
+  }
 
   return next;
 }

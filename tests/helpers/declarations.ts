@@ -4,6 +4,23 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { startDeclaration } from "@/lib/declaration/start-declaration";
 import { DOCUMENT_KINDS } from "@/lib/documents/kinds";
 import { createHolder } from "./fixtures";
+import { declarationFacts, positiveBasisOf } from "@/lib/declaration/facts";
+import { answerField, emptyRankingValues } from "@/lib/declaration/forms/step-8-ranking";
+import type { DeclarationData } from "@/lib/declaration/step-status";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
+
+export const HOLDER_PASSWORD = "a-holder-password";
+
+/** Step 8 answered: both confirmations, every violation "no" except those in `yes` (with a description). */
+export async function validRankingValues(db: Db, roundId: string, yes: readonly string[] = []) {
+  const { ruleSet } = await ruleSetOfRound(db, roundId);
+  const values: Record<string, unknown> = { ...emptyRankingValues(ruleSet.violations), positiveConfirmed: true, negativeConfirmed: true };
+  ruleSet.violations.forEach((v, k) => {
+    values[answerField(k + 1)] = yes.includes(v.code) ? "yes" : "no";
+    if (yes.includes(v.code)) values[`v${k + 1}Description`] = "در بازرسی مهر ۱۴۰۵ مشاهده شد.";
+  });
+  return values;
+}
 
 export const VALID_STEP_VALUES: Record<string, Record<string, unknown>> = {
   "2": { firstName: "علی", lastName: "رضایی", nationalId: "0012345679", fatherName: "محمد", birthDate: "1360/05/12", gender: "MALE", education: "bachelor", mobile: "09121234567", email: "" },
@@ -22,7 +39,7 @@ export const VALID_STEP_VALUES: Record<string, Record<string, unknown>> = {
 /** A holder with a draft declaration whose steps before `openStep` are complete. */
 export async function declarationAt(db: Db, openStep: number, opts: { personType?: "REAL" | "LEGAL" } = {}) {
   const personType = opts.personType ?? "REAL";
-  const h = await createHolder(db, { password: "a-holder-password", personType });
+  const h = await createHolder(db, { password: HOLDER_PASSWORD, personType });
   const actor = { userId: h.user.id, role: "HOLDER" as const, ip: null };
   const declaration = await startDeclaration(db, actor);
   const stepStatus: Record<string, string> = {};
@@ -41,6 +58,20 @@ export async function declarationAt(db: Db, openStep: number, opts: { personType
   }
   if (openStep > 4 && personType === "LEGAL") {
     await db.boardMember.create({ data: { declarationId: declaration.id, firstName: "مریم", lastName: "احمدی", nationalId: "0023456787", position: "مدیرعامل" } });
+  }
+  if (openStep > 7) {
+    // Step 3 declares two staff, one disabled.
+    await db.staffMember.createMany({
+      data: [
+        { declarationId: declaration.id, firstName: "سارا", lastName: "کریمی", birthDate: new Date("1991-03-21"), gender: "FEMALE", nationalId: "0045678911", mobile: "09351234567", disabled: true, insured: true, acceptsTerms: true },
+        { declarationId: declaration.id, firstName: "رضا", lastName: "نوری", birthDate: new Date("1988-06-01"), gender: "MALE", nationalId: "0056789122", mobile: "09351234568", disabled: false, insured: false, acceptsTerms: true },
+      ],
+    });
+  }
+  if (openStep > 8) {
+    const staff = await db.staffMember.findMany({ where: { declarationId: declaration.id } });
+    const basis = positiveBasisOf(declarationFacts({ data: data as DeclarationData, staff }));
+    data["8"] = { ...(await validRankingValues(db, declaration.roundId)), positiveBasis: basis };
   }
   const updated = await db.declaration.update({
     where: { id: declaration.id },

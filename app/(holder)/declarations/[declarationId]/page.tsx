@@ -11,10 +11,11 @@ import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
 import { Countdown } from "@/components/countdown";
 import { parseRuleSet } from "@/lib/ranking";
-import { declarationFacts, FACT_VALUE_LABELS } from "@/lib/declaration/facts";
+import { declarationFacts, FACT_DISPLAY } from "@/lib/declaration/facts";
 import { scorePreview } from "@/lib/declaration/score-preview";
 import type { DeclarationData } from "@/lib/declaration/step-status";
 import { ScorePreviewCard } from "@/components/wizard/score-preview";
+import { groupTrackingCode } from "@/lib/declaration/tracking-code";
 
 export const metadata: Metadata = { title: "ثبت خوداظهاری" };
 
@@ -43,7 +44,7 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
   ]);
   const ruleSet = parseRuleSet(ruleSetRow.definition);
   const facts = declarationFacts({ data: declaration.data as DeclarationData, staff });
-  const preview = scorePreview(ruleSet, facts, { valueLabels: FACT_VALUE_LABELS });
+  const preview = scorePreview(ruleSet, facts, FACT_DISPLAY);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -56,6 +57,17 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
           <Countdown until={declaration.round.windowClosesAt.toISOString()} serverNow={now.toISOString()} />)
         </p>
       </div>
+      {declaration.trackingCode ? (
+        <div role="status" className="card space-y-2 border-green-300 bg-green-50">
+          <p>
+            پرونده در {formatJalaliDateTime(declaration.submittedAt!)} ارسال شد. کد رهگیری:{" "}
+            <bdi dir="ltr" className="font-bold">{toPersianDigits(groupTrackingCode(declaration.trackingCode))}</bdi>
+          </p>
+          <Link href={`/declarations/${declaration.id}/receipt`} className="text-brand-700 underline">
+            مشاهده و چاپ رسید
+          </Link>
+        </div>
+      ) : null}
       <div>
         <p id="progress-label" className="mb-1 text-sm">
           پیشرفت: {toPersianDigits(percent)}٪
@@ -80,7 +92,7 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
           </li>
         ))}
       </ol>
-      <ScorePreviewCard preview={preview} isSample={ruleSet.isSample} />
+      {declaration.status === "DRAFT" ? <ScorePreviewCard preview={preview} isSample={ruleSet.isSample} /> : null}
     </div>
   );
 }

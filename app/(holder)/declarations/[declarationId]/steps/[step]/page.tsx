@@ -20,6 +20,15 @@ import { StaffStep } from "@/components/wizard/staff-step";
 import { LocationStep } from "@/components/wizard/location-step";
 import { RowListEditor } from "@/components/wizard/row-list-editor";
 import { DocumentsStep } from "@/components/wizard/documents-step";
+import { RankingStep } from "@/components/wizard/ranking-step";
+import { SubmitForm } from "@/components/wizard/submit-form";
+import { DeclarationSummary } from "@/components/declaration/declaration-summary";
+import { declarationFacts, FACT_DISPLAY, positiveBasisOf } from "@/lib/declaration/facts";
+import { emptyRankingValues, splitStoredRanking } from "@/lib/declaration/forms/step-8-ranking";
+import { loadDeclarationSummary } from "@/lib/declaration/load-summary";
+import { scorePreview } from "@/lib/declaration/score-preview";
+import { groupTrackingCode } from "@/lib/declaration/tracking-code";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 
 export const metadata: Metadata = { title: "ثبت خوداظهاری" };
 
@@ -160,8 +169,46 @@ export default async function StepPage({ params }: { params: Promise<{ declarati
         })}
       />
     );
+  } else if (stepNumber === 8) {
+    const [{ ruleSet }, staff] = await Promise.all([
+      ruleSetOfRound(db, declaration.roundId),
+      db.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true, insured: true } }),
+    ]);
+    const facts = declarationFacts({ data, staff });
+    const preview = scorePreview(ruleSet, facts, FACT_DISPLAY);
+    const { values: saved, positiveBasis } = splitStoredRanking(data["8"]);
+    // Confirmations given for other numbers than those shown now do not count.
+    const positiveChanged = saved.positiveConfirmed === true && positiveBasis !== positiveBasisOf(facts);
+    body = (
+      <RankingStep
+        declarationId={declaration.id}
+        readOnly={readOnly}
+        violations={ruleSet.violations}
+        positive={{ rows: preview.rows, points: preview.positive, max: preview.maxPositive }}
+        defaultValues={{ ...emptyRankingValues(ruleSet.violations), ...saved, ...(positiveChanged ? { positiveConfirmed: false, negativeConfirmed: false } : {}) }}
+        positiveChanged={positiveChanged}
+      />
+    );
   } else {
-    body = <p className="card">این مرحله پس از تکمیل مرحله‌های ۱ تا ۷ در دسترس قرار می‌گیرد.</p>;
+    const summary = await loadDeclarationSummary(db, declaration);
+    body = (
+      <div className="space-y-6">
+        {declaration.trackingCode ? (
+          <div role="status" className="card space-y-2 border-green-300 bg-green-50">
+            <p>
+              این پرونده ارسال شده است. کد رهگیری: <bdi dir="ltr" className="font-bold">{toPersianDigits(groupTrackingCode(declaration.trackingCode))}</bdi>
+            </p>
+            <Link href={`${base}/receipt`} className="text-brand-700 underline">
+              مشاهده و چاپ رسید
+            </Link>
+          </div>
+        ) : (
+          <p>همه اطلاعات پرونده را بررسی کنید. برای اصلاح هر بخش، پیوند «تغییر» کنار آن را بزنید.</p>
+        )}
+        <DeclarationSummary declarationId={declaration.id} summary={summary} editable={!readOnly} />
+        {readOnly ? null : <SubmitForm declarationId={declaration.id} />}
+      </div>
+    );
   }
 
   return (

@@ -1,0 +1,45 @@
+import "server-only";
+import type { Db } from "@/lib/db-client";
+import { declarationFacts, FACT_DISPLAY } from "@/lib/declaration/facts";
+import { answerField, violationAnswersOf } from "@/lib/declaration/forms/step-8-ranking";
+import { scorePreview } from "@/lib/declaration/score-preview";
+import type { DeclarationData } from "@/lib/declaration/step-status";
+import type { StepStatusMap } from "@/lib/declaration/steps";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
+
+/**
+ * Everything the read-only summary of a declaration shows (step 9's "check your answers";
+ * later the region's file view). The caller has already loaded the declaration through a
+ * guard of lib/authz.
+ */
+export async function loadDeclarationSummary(db: Db, declaration: { id: string; roundId: string; data: unknown; stepStatus: unknown }) {
+  const [documents, board, staff, pinned] = await Promise.all([
+    db.document.findMany({ where: { declarationId: declaration.id, objectionId: null }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fileName: true } }),
+    db.boardMember.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: "asc" } }),
+    db.staffMember.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: "asc" } }),
+    ruleSetOfRound(db, declaration.roundId),
+  ]);
+  const data = declaration.data as DeclarationData;
+  const facts = declarationFacts({ data, staff });
+  const preview = scorePreview(pinned.ruleSet, facts, FACT_DISPLAY);
+  const answers = violationAnswersOf(pinned.ruleSet.violations, data["8"]);
+  const violations = pinned.ruleSet.violations.map((v, k) => {
+    const given = data["8"]?.[answerField(k + 1)];
+    return { ...v, ...answers[k]!, answered: given === "yes" || given === "no" };
+  });
+  const negativeCents = violations.reduce((sum, v) => (v.answer ? sum + Math.round(v.points * 100) : sum), 0);
+  return {
+    data,
+    stepStatus: declaration.stepStatus as StepStatusMap,
+    documents,
+    board,
+    staff,
+    ruleSet: pinned.row,
+    positive: preview,
+    violations,
+    negative: negativeCents / 100,
+    total: (Math.round(preview.positive * 100) - negativeCents) / 100,
+  };
+}
+
+export type DeclarationSummaryData = Awaited<ReturnType<typeof loadDeclarationSummary>>;

@@ -1,0 +1,182 @@
+import type { Db, Tx } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { confirmPassword } from "@/lib/auth/confirm-password";
+import { declarationVisible, type Caller } from "@/lib/authz/guards";
+import { scopeOf } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/authz/errors";
+import { relatedCounts } from "@/lib/declaration/editable";
+import { NotEditableError, StaleVersionError, StepInvalidError, SubmitIncompleteError, SubmitWindowClosedError } from "@/lib/declaration/errors";
+import { declarationFacts } from "@/lib/declaration/facts";
+import { formStep } from "@/lib/declaration/forms";
+import { rankingFullSchema, splitStoredRanking, violationAnswersOf } from "@/lib/declaration/forms/step-8-ranking";
+import { reevaluateStatuses, type DeclarationData } from "@/lib/declaration/step-status";
+import { STEPS, stepStates, type StepStatusMap } from "@/lib/declaration/steps";
+import { submissionDigest } from "@/lib/declaration/submission-digest";
+import { generateTrackingCode } from "@/lib/declaration/tracking-code";
+import { formatJalaliDateTime, parseJalaliDate } from "@/lib/format/jalali";
+import { scoreOffice } from "@/lib/ranking";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
+
+export type SubmitDeclarationInput = { declarationId: string; version: number; confirmed: boolean; password: string };
+export type SubmitDeclarationResult = { trackingCode: string; submittedAt: Date; repeated: boolean };
+
+export const SUBMIT_MESSAGES = {
+  confirmed: "برای ارسال، درستی اطلاعات را با علامت زدن این گزینه تایید کنید.",
+  password: "رمز عبور درست نیست.",
+  locked: (until: Date) => `به دلیل چند بار ورود رمز نادرست، حساب شما تا ${formatJalaliDateTime(until)} قفل است. پس از آن دوباره تلاش کنید.`,
+} as const;
+
+/**
+ * The final submission (step 9). The password is asked again, then in one transaction: the
+ * caller's own draft, the window open, the version the holder reviewed, every step complete
+ * by the server's own reckoning (statuses recomputed, forms re-validated), the score
+ * computed from the stored data with the round's rule set; the declaration moves to
+ * SUBMITTED with a tracking code, the violation answers and a score snapshot (with its
+ * SHA-256) are stored, and an audit entry is written. From then on every change is refused
+ * (editable.ts accepts only drafts).
+ *
+ * Submitting again (double click, second tab, replayed request) returns the first
+ * submission's tracking code and writes nothing: the status change is a compare-and-set.
+ */
+export async function submitDeclaration(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  caller: Caller,
+  input: SubmitDeclarationInput,
+  now = new Date(),
+): Promise<SubmitDeclarationResult> {
+  if (input.confirmed !== true) throw new StepInvalidError({ confirmed: SUBMIT_MESSAGES.confirmed });
+  const password = await confirmPassword(db, actor, input.password, now);
+  if (!password.ok) {
+    throw new StepInvalidError({ password: password.code === "LOCKED" ? SUBMIT_MESSAGES.locked(password.until) : SUBMIT_MESSAGES.password });
+  }
+  // A fresh random tracking code may, very rarely, already exist: try again with another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => submitOnce(tx, actor, caller, input, now));
+    } catch (e) {
+      if (attempt < 3 && isTrackingCodeClash(e)) continue;
+      throw e;
+    }
+  }
+}
+
+function isTrackingCodeClash(e: unknown): boolean {
+  const err = e as { code?: string; meta?: { target?: unknown } };
+  return err?.code === "P2002" && JSON.stringify(err.meta?.target ?? "").includes("trackingCode");
+}
+
+async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller: Caller, input: SubmitDeclarationInput, now: Date): Promise<SubmitDeclarationResult> {
+  const declaration = await tx.declaration.findUnique({
+    where: { id: input.declarationId },
+    select: {
+      id: true, status: true, stepStatus: true, data: true, version: true, regionId: true, roundId: true,
+      trackingCode: true, submittedAt: true,
+      office: { select: { holderId: true, personType: true } },
+      round: { select: { windowOpensAt: true, windowClosesAt: true } },
+    },
+  });
+  if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:submit"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
+    throw new NotFoundError("declaration");
+  }
+  if (declaration.status !== "DRAFT") {
+    if (declaration.trackingCode && declaration.submittedAt) {
+      return { trackingCode: declaration.trackingCode, submittedAt: declaration.submittedAt, repeated: true };
+    }
+    throw new NotEditableError();
+  }
+  if (now >= declaration.round.windowClosesAt || now < declaration.round.windowOpensAt) throw new SubmitWindowClosedError();
+  if (declaration.version !== input.version) throw new StaleVersionError();
+
+  const data = declaration.data as DeclarationData;
+  const related = await relatedCounts(tx, declaration.id);
+  const staff = { total: related.staff, disabled: related.disabled, insured: related.insured };
+  const stepStatus = reevaluateStatuses({
+    stored: declaration.stepStatus as StepStatusMap,
+    data,
+    officePersonType: declaration.office.personType,
+    documentKinds: related.kinds,
+    staff,
+    boardMemberCount: related.board,
+  });
+  const { row: ruleSetRow, ruleSet } = await ruleSetOfRound(tx, declaration.roundId);
+  const ranking = rankingFullSchema(ruleSet.violations, () => now).safeParse(splitStoredRanking(data["8"]).values);
+
+  // The server's own view of completeness: statuses recomputed from the rows, and each
+  // completed form re-validated (it was validated when completed; this guards the data).
+  const incomplete = stepStates(stepStatus).filter((s) => {
+    if (s.number === 9 || s.state === "NOT_NEEDED") return false;
+    if (s.state !== "COMPLETE") return true;
+    const form = formStep(s.number);
+    if (form) return !form.full.safeParse(data[String(s.number)]).success;
+    return s.number === 8 && !ranking.success;
+  });
+  if (incomplete.length > 0 || !ranking.success) {
+    throw new SubmitIncompleteError(incomplete.length > 0 ? incomplete : [STEPS[7]]);
+  }
+
+  const answers = violationAnswersOf(ruleSet.violations, ranking.data);
+  const facts = declarationFacts({ data, staff, violationCodes: answers.filter((a) => a.answer).map((a) => a.code) });
+  const score = scoreOffice(ruleSet, facts);
+  const trackingCode = generateTrackingCode();
+
+  const claimed = await tx.declaration.updateMany({
+    where: { id: declaration.id, version: declaration.version, status: "DRAFT" },
+    data: {
+      status: "SUBMITTED",
+      submittedAt: now,
+      trackingCode,
+      stepStatus: { ...stepStatus, "9": "COMPLETE" } as Prisma.InputJsonValue,
+      version: { increment: 1 },
+    },
+  });
+  if (claimed.count !== 1) {
+    // Another request submitted (or changed) the file since it was read above.
+    const current = await tx.declaration.findUniqueOrThrow({ where: { id: declaration.id }, select: { trackingCode: true, submittedAt: true } });
+    if (current.trackingCode && current.submittedAt) return { trackingCode: current.trackingCode, submittedAt: current.submittedAt, repeated: true };
+    throw new StaleVersionError();
+  }
+
+  await tx.violationAnswer.createMany({
+    data: answers.map((a) => ({
+      declarationId: declaration.id,
+      code: a.code,
+      answer: a.answer,
+      description: a.description,
+      verdictNoticeDate: a.verdictNoticeDate ? parseJalaliDate(a.verdictNoticeDate) : null,
+    })),
+  });
+  const sha256 = submissionDigest({
+    declarationId: declaration.id,
+    trackingCode,
+    submittedAt: now,
+    ruleSet: { id: ruleSetRow.id, key: ruleSetRow.key, version: ruleSetRow.version, sha256: ruleSetRow.sha256 },
+    facts,
+    breakdown: score,
+  });
+  await tx.scoreSnapshot.create({
+    data: {
+      declarationId: declaration.id,
+      reason: "SUBMITTED",
+      ruleSetId: ruleSetRow.id,
+      ruleSetVersion: ruleSetRow.version,
+      facts: facts as Prisma.InputJsonValue,
+      breakdown: score as unknown as Prisma.InputJsonValue,
+      positive: score.positive,
+      negative: score.negative,
+      total: score.total,
+      rank: score.rank,
+      sha256,
+      createdById: actor.userId,
+      createdAt: now,
+    },
+  });
+  await recordAudit(tx, actor, {
+    action: "declaration.submitted",
+    targetType: "Declaration",
+    targetId: declaration.id,
+    after: { trackingCode, total: score.total, rank: score.rank, sha256, ruleSetId: ruleSetRow.id, ruleSetVersion: ruleSetRow.version },
+  });
+  return { trackingCode, submittedAt: now, repeated: false };
+}
