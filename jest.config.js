@@ -25,6 +25,20 @@ module.exports = async () => {
     testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
     setupFilesAfterEnv: ["<rootDir>/tests/setup/integration.ts"],
   })();
+  // The PDF receipt (lib/pdf) pulls in @react-pdf/*, which ships ES modules only: compile
+  // them (and their ESM-only dependencies) with the same SWC transform instead of skipping
+  // node_modules. next/jest only lets custom patterns be appended, so its first one is
+  // widened here. @react-pdf/hyphenate exports "import" only, so Jest's require cannot
+  // resolve its files without a mapping.
+  const ESM_ONLY = ["@react-pdf", "yoga-layout", "color-string", "color-name"];
+  integration.transformIgnorePatterns = integration.transformIgnorePatterns.map((p, i) =>
+    i === 0 ? p.replace("(?!(", `(?!(${ESM_ONLY.join("|")}|`) : p,
+  );
+  integration.moduleNameMapper = {
+    "^@react-pdf/hyphenate$": "<rootDir>/node_modules/@react-pdf/hyphenate/lib/index.js",
+    "^@react-pdf/hyphenate/(.*)$": "<rootDir>/node_modules/@react-pdf/hyphenate/lib/$1.js",
+    ...integration.moduleNameMapper,
+  };
   return {
     projects: [unit, integration],
     globalSetup: "<rootDir>/tests/setup/global-setup.js",

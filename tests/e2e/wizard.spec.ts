@@ -5,6 +5,7 @@ import { appDb, expectNoA11yViolations, signInAndWait } from "./support";
 import { createHolder } from "../helpers/fixtures";
 import { declarationAt } from "../helpers/declarations";
 import { DOCUMENT_KINDS } from "@/lib/documents/kinds";
+import { toPersianDigits } from "@/lib/format/digits";
 
 // Real files, made here: a JPEG, a PDF, and the app's own Word template (a real .docx).
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(2000, 0x20), Buffer.from([0xff, 0xd9])]);
@@ -28,8 +29,8 @@ async function complete(page: Page, nextStep: number | "list") {
   await expect(page).toHaveURL(nextStep === "list" ? /\/declarations\/[^/]+$/ : new RegExp(`/steps/${nextStep}$`));
 }
 
-test("a legal-person holder completes steps 1–7 on a desktop, with real files", async ({ page }) => {
-  test.setTimeout(180_000);
+test("a legal-person holder goes from an empty file to the receipt on a desktop, then cannot change anything", async ({ page }) => {
+  test.setTimeout(300_000);
   const h = await createHolder(appDb(), { password: "a-holder-password", personType: "LEGAL" });
   await signInAndWait(page, h.nationalId, "a-holder-password");
   await page.getByRole("button", { name: "شروع ثبت خوداظهاری" }).click();
@@ -118,10 +119,72 @@ test("a legal-person holder completes steps 1–7 on a desktop, with real files"
   await page.getByRole("button", { name: "تأیید فهرست و تکمیل مرحله" }).click();
   await expect(page).toHaveURL(/\/steps\/8$/);
 
-  await page.goto(page.url().replace(/\/steps\/8$/, ""));
+  const declarationUrl = page.url().replace(/\/steps\/8$/, "");
+  const declarationId = declarationUrl.split("/").at(-1)!;
+
+  // Step 8: the positive table explains each row; every violation answered; one "yes".
+  await expect(page.getByRole("row", { name: /متراژ دفتر/ })).toContainText("۴۵ متر مربع ← ۸ امتیاز از ۱۵");
+  await expect(page.getByRole("row", { name: /رضایت دریافت‌کنندگان خدمت/ })).toContainText("توسط منطقه وارد می‌شود");
+  await page.getByLabel("جدول امتیازهای مثبت را بررسی کردم و آن را تایید می‌کنم.").check();
+  const violation = (i: number) => page.getByRole("group", { name: new RegExp(`^${toPersianDigits(i)}\\. `) });
+  for (let i = 1; i <= 23; i++) await violation(i).getByLabel(i === 5 ? "بله" : "خیر").check();
+  await expect(page.getByText("جمع امتیاز منفی: ۳")).toBeVisible();
+  await page.getByRole("button", { name: "ذخیره و تکمیل مرحله" }).click();
+  await expect(page.locator("#s8-v5Description-error")).toHaveText("شرح تخلف را بنویسید (دست‌کم ۱۰ حرف).");
+  await expect(page.locator("#s8-error-summary")).toContainText("تایید امتیاز منفی");
+  await page.getByLabel("شرح تخلف").fill("تابلوی سردر در آبان ۱۴۰۵ در باد آسیب دید و در حال ساخت است.");
+  await page.getByLabel("پاسخ‌های بالا، امتیاز منفی و امتیاز کل را تایید می‌کنم.").check();
+  await expectNoA11yViolations(page);
+  await complete(page, 9);
+
+  // Step 9: check your answers, then submit with the password asked again.
+  await expect(page.getByRole("heading", { name: "۸. رتبه‌بندی" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "تغییر مشخصات دفتر" })).toHaveAttribute("href", `/declarations/${declarationId}/steps/3`);
+  await expect(page.getByText("شرکت نوآوران سپاهان")).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: "ارسال نهایی پرونده" }).click();
+  await expect(page.locator("#s9-confirmed-error")).toContainText("تایید کنید");
+  await page.getByLabel(/درستی همه اطلاعات بالا را تایید می‌کنم/).check();
+  await page.getByLabel("رمز عبور", { exact: true }).fill("not-my-password");
+  await page.getByRole("button", { name: "ارسال نهایی پرونده" }).click();
+  await expect(page.locator("#s9-password-error")).toHaveText("رمز عبور درست نیست.");
+  await page.getByLabel("رمز عبور", { exact: true }).fill("a-holder-password");
+  await page.getByRole("button", { name: "ارسال نهایی پرونده" }).click();
+
+  // The receipt: tracking code, score, SHA-256; printable and as a PDF.
+  await expect(page).toHaveURL(`${declarationUrl}/receipt`);
+  const submitted = await appDb().declaration.findUniqueOrThrow({ where: { id: declarationId }, include: { scoreSnapshots: true } });
+  expect(submitted.status).toBe("SUBMITTED");
+  expect(submitted.scoreSnapshots).toHaveLength(1);
+  await expect(page.getByRole("heading", { name: "رسید ثبت خوداظهاری" })).toBeVisible();
+  await expect(page.getByText(toPersianDigits(submitted.trackingCode!.replace(/(\d{4})(?=\d)/g, "$1 ")))).toBeVisible();
+  await expect(page.getByText(submitted.scoreSnapshots[0]!.sha256)).toBeVisible();
+  await expect(page.getByText("تابلو مطابق ضوابط")).toBeVisible();
+  await expectNoA11yViolations(page);
+  const pdf = await page.request.get(`/api/declarations/${declarationId}/receipt`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // Nothing can be changed any more: the pages are read-only and the server refuses.
+  await page.goto(`${declarationUrl}/steps/3`);
+  await expect(page.getByText("این پرونده ارسال شده است و فقط قابل مشاهده است.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "ذخیره و تکمیل مرحله" })).toHaveCount(0);
+  await expect(page.getByLabel("متراژ دفتر (متر مربع)")).toBeDisabled();
+  await page.goto(`${declarationUrl}/steps/9`);
+  await expect(page.getByRole("button", { name: "ارسال نهایی پرونده" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^تغییر/ })).toHaveCount(0);
+  const upload = await page.request.post(`/api/declarations/${declarationId}/documents`, {
+    multipart: { kind: "SIGNBOARD", version: String(submitted.version), file: { name: "new.jpg", mimeType: "image/jpeg", buffer: JPEG } },
+  });
+  expect(upload.ok()).toBe(false);
+  expect((await upload.json()).formError).toBe("این پرونده ارسال شده است و دیگر قابل ویرایش نیست.");
+  const after = await appDb().declaration.findUniqueOrThrow({ where: { id: declarationId } });
+  expect(after.version).toBe(submitted.version);
+  await page.goto(declarationUrl);
+  await expect(page.getByText("کد رهگیری")).toBeVisible();
   const items = page.getByRole("list", { name: "مرحله‌های خوداظهاری" }).getByRole("listitem");
-  for (let i = 0; i < 7; i++) await expect(items.nth(i)).toContainText("تکمیل شده");
-  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "78");
+  for (let i = 0; i < 9; i++) await expect(items.nth(i)).toContainText("تکمیل شده");
 });
 
 test("documents are checked by their bytes and their size, with Persian messages", async ({ page }) => {
