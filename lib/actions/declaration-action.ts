@@ -6,11 +6,15 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { NotFoundError } from "@/lib/authz/errors";
 import { DeclarationError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
+import { ReviewError } from "@/lib/review/errors";
+import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
+import { IllegalTransitionError } from "@/lib/workflow/transitions";
 
 export type DeclarationActor = { actor: AuditActor & { userId: string }; caller: Caller };
 
 /**
- * The frame of every server action that changes a holder's declaration: authenticate
+ * The frame of every server action that changes a declaration (the holder's wizard and the
+ * region's review decisions): authenticate
  * (a signed-out caller gets a message, and the form keeps what was typed), then run the
  * service function, turning its refusals into Persian messages for the form. Validation,
  * authorization against the record, the state checks and the audit entry happen in the
@@ -31,6 +35,8 @@ export async function runDeclarationAction<T>(fn: (who: DeclarationActor) => Pro
     if (e instanceof StaleVersionError) return { ok: false, formError: e.userMessage, code: "STALE" };
     if (e instanceof StepInvalidError) return { ok: false, formError: e.userMessage, fieldErrors: e.fieldErrors };
     if (e instanceof DeclarationError) return { ok: false, formError: e.userMessage };
+    if (e instanceof ReviewError) return { ok: false, formError: e.userMessage, ...(Object.keys(e.fieldErrors).length > 0 ? { fieldErrors: e.fieldErrors } : {}) };
+    if (e instanceof IllegalTransitionError || e instanceof ConcurrentChangeError) return { ok: false, formError: e.userMessage, code: "STALE" };
     throw e;
   }
 }

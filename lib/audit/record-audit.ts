@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db-client";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
+import type { TransitionName } from "@/lib/workflow/transitions";
 
 // Every mutation writes one of these in the same transaction as the change it records.
 export type AuditAction =
@@ -21,6 +22,12 @@ export type AuditAction =
   | "declaration.board_member_updated"
   | "declaration.board_member_removed"
   | "declaration.submitted"
+  | `declaration.${TransitionName}`
+  | "declaration.claimed"
+  | "declaration.released"
+  | "declaration.assigned"
+  | "declaration.region_scores_saved"
+  | "declaration.reminder_queued"
   | "document.uploaded"
   | "document.deleted";
 

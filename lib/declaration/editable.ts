@@ -6,11 +6,13 @@ import { scopeOf } from "@/lib/authz/permissions";
 import { NotFoundError } from "@/lib/authz/errors";
 import { stepStates, type StepStatusMap } from "@/lib/declaration/steps";
 import { reevaluateStatuses, type DeclarationData } from "@/lib/declaration/step-status";
-import { NotEditableError, StaleVersionError, StepLockedError, StepNotNeededError, WindowClosedError } from "@/lib/declaration/errors";
+import { CorrectionClosedError, NotEditableError, NotFlaggedError, StaleVersionError, StepLockedError, StepNotNeededError, WindowClosedError } from "@/lib/declaration/errors";
 
 // The single gate every change of a holder's declaration passes, inside its transaction:
 // the caller's own file (else "not found"), still a draft, the round's window open, the
 // step opened (every earlier step complete), and the version the browser started from.
+// A file the region returned for correction is open again, but only in what was flagged
+// and until the correction deadline.
 export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId: string; step: number; version: number; now?: Date }) {
   const now = input.now ?? new Date();
   // A lean read (this runs on every autosave): only what the checks and the write need.
@@ -25,13 +27,39 @@ export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId
   if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:edit"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
     throw new NotFoundError("declaration");
   }
+  if (declaration.status === "RETURNED") {
+    const openFields = await correctionOpening(tx, declaration, input.step, now);
+    if (declaration.version !== input.version) throw new StaleVersionError();
+    return { ...declaration, openFields };
+  }
   if (declaration.status !== "DRAFT") throw new NotEditableError();
   if (now >= declaration.round.windowClosesAt || now < declaration.round.windowOpensAt) throw new WindowClosedError();
   const state = stepStates(declaration.stepStatus as StepStatusMap)[input.step - 1]?.state;
   if (state === "NOT_NEEDED") throw new StepNotNeededError();
   if (!state || state === "LOCKED") throw new StepLockedError(input.step);
   if (declaration.version !== input.version) throw new StaleVersionError();
-  return declaration;
+  return { ...declaration, openFields: null as string[] | null };
+}
+
+/**
+ * A returned file: only what the region flagged may change, until the correction deadline.
+ * Returns the fields of `step` open for correction (null: the whole step). Step 8 also opens
+ * when a correction elsewhere changed the positive points it confirmed, so the holder can
+ * confirm again.
+ */
+async function correctionOpening(
+  tx: Tx,
+  declaration: { id: string; stepStatus: unknown; version: number },
+  step: number,
+  now: Date,
+): Promise<string[] | null> {
+  const open = await tx.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, select: { section: true, field: true, dueAt: true } });
+  const due = open.reduce<Date | null>((min, c) => (min === null || c.dueAt < min ? c.dueAt : min), null);
+  if (due !== null && now >= due) throw new CorrectionClosedError();
+  const flagged = open.filter((c) => c.section === String(step));
+  const reconfirm = step === 8 && (declaration.stepStatus as StepStatusMap)["8"] !== "COMPLETE";
+  if (flagged.length === 0 && !reconfirm) throw new NotFlaggedError();
+  return flagged.length === 0 || flagged.some((c) => c.field === null) ? null : flagged.map((c) => c.field!);
 }
 
 export type RelatedCounts = { kinds: DocumentKind[]; staff: number; disabled: number; insured: number; board: number };
@@ -70,7 +98,7 @@ export async function commitDeclaration(
     boardMemberCount: related.board,
   });
   const updated = await tx.declaration.updateMany({
-    where: { id: declaration.id, version: declaration.version, status: "DRAFT" },
+    where: { id: declaration.id, version: declaration.version, status: declaration.status },
     data: {
       data: data as Prisma.InputJsonValue,
       stepStatus: stepStatus as Prisma.InputJsonValue,

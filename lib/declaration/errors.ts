@@ -66,3 +66,15 @@ export class SubmitIncompleteError extends DeclarationError {
     );
   }
 }
+
+export class CorrectionClosedError extends DeclarationError {
+  constructor() {
+    super("مهلت اصلاح این پرونده به پایان رسیده است؛ منطقه بر اساس اطلاعات موجود تصمیم می‌گیرد.");
+  }
+}
+
+export class NotFlaggedError extends DeclarationError {
+  constructor() {
+    super("این بخش برای اصلاح باز نشده است؛ فقط مواردی را که منطقه مشخص کرده است می‌توانید تغییر دهید.");
+  }
+}

@@ -32,17 +32,23 @@ export async function saveStep(db: Db, actor: AuditActor & { userId: string }, c
   if (!form) throw new StepInvalidError({}, "این مرحله فرم ندارد.");
   const draft = form.draft.safeParse(input.values);
   if (!draft.success) throw new StepInvalidError(fieldErrorsOf(draft.error));
-  let values = draft.data as StepValues;
-  if (input.mode === "complete") {
+  const typed = draft.data as StepValues;
+  // Completion is checked before the transaction when every field is the holder's to change
+  // (the usual case), and again inside it on the merged values of a returned file.
+  const complete = (values: StepValues): StepValues => {
     const full = form.full.safeParse(values);
     if (!full.success) throw new StepInvalidError(fieldErrorsOf(full.error));
     // Keep the normalised form of what was typed (ASCII digits, 09… mobiles, yyyy/mm/dd).
-    values = { ...values, ...(full.data as StepValues) };
-  }
+    return { ...values, ...(full.data as StepValues) };
+  };
+  if (input.mode === "complete") complete(typed);
 
   return db.$transaction(async (tx) => {
     const declaration = await loadForEdit(tx, caller, { ...input, now });
     const before = (declaration.data as DeclarationData)[String(input.step)] ?? null;
+    // A returned file: only the flagged fields take what was sent; the rest stays as stored.
+    const merged = declaration.openFields ? { ...before, ...Object.fromEntries(declaration.openFields.map((f) => [f, typed[f]])) } : typed;
+    const values = input.mode === "complete" ? complete(merged) : merged;
     const data: DeclarationData = { ...(declaration.data as DeclarationData), [String(input.step)]: values };
     const stored = { ...(declaration.stepStatus as StepStatusMap) };
     const related = await relatedCounts(tx, declaration.id);

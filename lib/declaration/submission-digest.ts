@@ -13,11 +13,14 @@ export type SubmissionDigestInput = {
   ruleSet: { id: string; key: string; version: number; sha256: string };
   facts: Facts;
   breakdown: ScoreResult;
+  /** For snapshots after the submission (resubmission, region scores, objection): why and when. */
+  reason?: string;
+  takenAt?: Date;
 };
 
 export const DIGEST_FORMAT = 1;
 
 export function submissionDigest(input: SubmissionDigestInput): string {
-  const payload = canonicalJson({ format: DIGEST_FORMAT, ...input, submittedAt: input.submittedAt.toISOString() });
+  const payload = canonicalJson({ format: DIGEST_FORMAT, ...input, submittedAt: input.submittedAt.toISOString(), takenAt: input.takenAt?.toISOString() });
   return createHash("sha256").update(payload, "utf8").digest("hex");
 }

@@ -5,18 +5,14 @@ import { confirmPassword } from "@/lib/auth/confirm-password";
 import { declarationVisible, type Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
 import { NotFoundError } from "@/lib/authz/errors";
-import { relatedCounts } from "@/lib/declaration/editable";
-import { NotEditableError, StaleVersionError, StepInvalidError, SubmitIncompleteError, SubmitWindowClosedError } from "@/lib/declaration/errors";
-import { declarationFacts } from "@/lib/declaration/facts";
-import { formStep } from "@/lib/declaration/forms";
-import { rankingFullSchema, splitStoredRanking, violationAnswersOf } from "@/lib/declaration/forms/step-8-ranking";
-import { reevaluateStatuses, type DeclarationData } from "@/lib/declaration/step-status";
-import { STEPS, stepStates, type StepStatusMap } from "@/lib/declaration/steps";
-import { submissionDigest } from "@/lib/declaration/submission-digest";
+import { assertComplete } from "@/lib/declaration/completeness";
+import { NotEditableError, StaleVersionError, StepInvalidError, SubmitWindowClosedError } from "@/lib/declaration/errors";
+import { scoreDeclaration, storeViolationAnswers, writeScoreSnapshot } from "@/lib/declaration/score-declaration";
+import { roundDeadline } from "@/lib/workflow/round-deadline";
+import { transitionTarget } from "@/lib/workflow/transitions";
+import type { DeclarationData } from "@/lib/declaration/step-status";
 import { generateTrackingCode } from "@/lib/declaration/tracking-code";
-import { formatJalaliDateTime, parseJalaliDate } from "@/lib/format/jalali";
-import { scoreOffice } from "@/lib/ranking";
-import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
+import { formatJalaliDateTime } from "@/lib/format/jalali";
 
 export type SubmitDeclarationInput = { declarationId: string; version: number; confirmed: boolean; password: string };
 export type SubmitDeclarationResult = { trackingCode: string; submittedAt: Date; repeated: boolean };
@@ -74,7 +70,7 @@ async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller
       id: true, status: true, stepStatus: true, data: true, version: true, regionId: true, roundId: true,
       trackingCode: true, submittedAt: true,
       office: { select: { holderId: true, personType: true } },
-      round: { select: { windowOpensAt: true, windowClosesAt: true } },
+      round: { select: { windowOpensAt: true, windowClosesAt: true, reviewDays: true, dayKind: true } },
     },
   });
   if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:submit"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
@@ -90,45 +86,20 @@ async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller
   if (declaration.version !== input.version) throw new StaleVersionError();
 
   const data = declaration.data as DeclarationData;
-  const related = await relatedCounts(tx, declaration.id);
-  const staff = { total: related.staff, disabled: related.disabled, insured: related.insured };
-  const stepStatus = reevaluateStatuses({
-    stored: declaration.stepStatus as StepStatusMap,
-    data,
-    officePersonType: declaration.office.personType,
-    documentKinds: related.kinds,
-    staff,
-    boardMemberCount: related.board,
-  });
-  const { row: ruleSetRow, ruleSet } = await ruleSetOfRound(tx, declaration.roundId);
-  const ranking = rankingFullSchema(ruleSet.violations, () => now).safeParse(splitStoredRanking(data["8"]).values);
-
-  // The server's own view of completeness: statuses recomputed from the rows, and each
-  // completed form re-validated (it was validated when completed; this guards the data).
-  const incomplete = stepStates(stepStatus).filter((s) => {
-    if (s.number === 9 || s.state === "NOT_NEEDED") return false;
-    if (s.state !== "COMPLETE") return true;
-    const form = formStep(s.number);
-    if (form) return !form.full.safeParse(data[String(s.number)]).success;
-    return s.number === 8 && !ranking.success;
-  });
-  if (incomplete.length > 0 || !ranking.success) {
-    throw new SubmitIncompleteError(incomplete.length > 0 ? incomplete : [STEPS[7]]);
-  }
-
-  const answers = violationAnswersOf(ruleSet.violations, ranking.data);
-  const facts = declarationFacts({ data, staff, violationCodes: answers.filter((a) => a.answer).map((a) => a.code) });
-  const score = scoreOffice(ruleSet, facts);
+  const stepStatus = await assertComplete(tx, { ...declaration, officePersonType: declaration.office.personType }, now);
+  const scored = await scoreDeclaration(tx, { id: declaration.id, roundId: declaration.roundId, data });
   const trackingCode = generateTrackingCode();
 
   const claimed = await tx.declaration.updateMany({
     where: { id: declaration.id, version: declaration.version, status: "DRAFT" },
     data: {
-      status: "SUBMITTED",
+      status: transitionTarget("submit", declaration.status, "HOLDER"),
       submittedAt: now,
       trackingCode,
       stepStatus: { ...stepStatus, "9": "COMPLETE" } as Prisma.InputJsonValue,
       version: { increment: 1 },
+      // The region's review period starts now.
+      dueAt: await roundDeadline(tx, declaration.round, now, declaration.round.reviewDays),
     },
   });
   if (claimed.count !== 1) {
@@ -138,45 +109,20 @@ async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller
     throw new StaleVersionError();
   }
 
-  await tx.violationAnswer.createMany({
-    data: answers.map((a) => ({
-      declarationId: declaration.id,
-      code: a.code,
-      answer: a.answer,
-      description: a.description,
-      verdictNoticeDate: a.verdictNoticeDate ? parseJalaliDate(a.verdictNoticeDate) : null,
-    })),
+  await storeViolationAnswers(tx, declaration.id, scored.answers);
+  const sha256 = await writeScoreSnapshot(tx, {
+    declaration: { id: declaration.id, trackingCode, submittedAt: now },
+    reason: "SUBMITTED",
+    scored,
+    createdById: actor.userId,
+    at: now,
   });
-  const sha256 = submissionDigest({
-    declarationId: declaration.id,
-    trackingCode,
-    submittedAt: now,
-    ruleSet: { id: ruleSetRow.id, key: ruleSetRow.key, version: ruleSetRow.version, sha256: ruleSetRow.sha256 },
-    facts,
-    breakdown: score,
-  });
-  await tx.scoreSnapshot.create({
-    data: {
-      declarationId: declaration.id,
-      reason: "SUBMITTED",
-      ruleSetId: ruleSetRow.id,
-      ruleSetVersion: ruleSetRow.version,
-      facts: facts as Prisma.InputJsonValue,
-      breakdown: score as unknown as Prisma.InputJsonValue,
-      positive: score.positive,
-      negative: score.negative,
-      total: score.total,
-      rank: score.rank,
-      sha256,
-      createdById: actor.userId,
-      createdAt: now,
-    },
-  });
+  const { score, pinned } = scored;
   await recordAudit(tx, actor, {
     action: "declaration.submitted",
     targetType: "Declaration",
     targetId: declaration.id,
-    after: { trackingCode, total: score.total, rank: score.rank, sha256, ruleSetId: ruleSetRow.id, ruleSetVersion: ruleSetRow.version },
+    after: { trackingCode, total: score.total, rank: score.rank, sha256, ruleSetId: pinned.row.id, ruleSetVersion: pinned.row.version },
   });
   return { trackingCode, submittedAt: now, repeated: false };
 }

@@ -80,7 +80,7 @@ export function tehranOffsetMs(d: Date): number {
  * days when DST started at midnight (Iran did this until 2022) 00:00 did not
  * exist and the day began at 01:00; we return that instant.
  */
-function startOfTehranDay(gy: number, gm: number, gd: number): Date {
+export function startOfTehranDay(gy: number, gm: number, gd: number): Date {
   const wallMidnight = Date.UTC(gy, gm - 1, gd);
   const first = wallMidnight - tehranOffsetMs(new Date(wallMidnight));
   const second = wallMidnight - tehranOffsetMs(new Date(first));

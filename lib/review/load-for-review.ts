@@ -1,0 +1,29 @@
+import type { Tx } from "@/lib/db-client";
+import { declarationVisible, type Caller } from "@/lib/authz/guards";
+import { scopeOf } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/authz/errors";
+import { NotAssigneeError } from "@/lib/review/errors";
+
+/**
+ * A declaration of the caller's region, for a review action (else "not found"), with what
+ * the decisions need. `assigneeOnly`: only the expert it is assigned to may act.
+ */
+export async function loadForReview(tx: Tx, caller: Caller, declarationId: string, opts: { assigneeOnly: boolean }) {
+  const declaration = await tx.declaration.findUnique({
+    where: { id: declarationId },
+    select: {
+      id: true, status: true, version: true, regionId: true, roundId: true, data: true, assigneeId: true,
+      trackingCode: true, submittedAt: true, dueAt: true, approvedAt: true,
+      satisfactionScore: true, associationScore: true,
+      office: { select: { holderId: true, code: true, holder: { select: { id: true, mobile: true } } } },
+      round: { select: { reviewDays: true, correctionDays: true, reReviewDays: true, objectionDays: true, dayKind: true } },
+    },
+  });
+  if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:review"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
+    throw new NotFoundError("declaration");
+  }
+  if (opts.assigneeOnly && declaration.assigneeId !== caller.id) throw new NotAssigneeError();
+  return declaration;
+}
+
+export type ReviewedDeclaration = Awaited<ReturnType<typeof loadForReview>>;

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db-client";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { Caller } from "@/lib/authz/guards";
+import type { RuleSet } from "@/lib/ranking";
+import { toAsciiDigits } from "@/lib/validation/normalize";
+import { formatNumberFa } from "@/lib/format/digits";
+import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
+import { loadForReview } from "@/lib/review/load-for-review";
+import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import { scoreDeclaration, writeScoreSnapshot, type RegionScores } from "@/lib/declaration/score-declaration";
+import { applyTransition } from "@/lib/workflow/apply-transition";
+
+// The scores the region enters (criteria of kind regionEntered: service recipients'
+// satisfaction, the provincial association's score), then the approval that fixes the
+// final score and rank.
+
+export const REGION_SCORE_FIELDS = ["satisfactionScore", "associationScore"] as const;
+type RegionField = (typeof REGION_SCORE_FIELDS)[number];
+
+/** The cap of each region-entered fact in the rule set (absent: the rule set does not score it). */
+export function regionScoreCaps(ruleSet: RuleSet): Partial<Record<RegionField, { title: string; max: number }>> {
+  const caps: Partial<Record<RegionField, { title: string; max: number }>> = {};
+  for (const c of ruleSet.criteria) {
+    if (c.kind === "regionEntered" && (REGION_SCORE_FIELDS as readonly string[]).includes(c.fact)) caps[c.fact as RegionField] = { title: c.title, max: c.max };
+  }
+  return caps;
+}
+
+/** Parses typed scores (any digits, «٫»), each within [0, max] with at most two decimals. */
+export function parseRegionScores(raw: Record<string, unknown>, caps: ReturnType<typeof regionScoreCaps>): RegionScores {
+  const errors: Record<string, string> = {};
+  const out: RegionScores = { satisfactionScore: null, associationScore: null };
+  for (const field of REGION_SCORE_FIELDS) {
+    const cap = caps[field];
+    if (!cap) continue;
+    const text = toAsciiDigits(String(raw[field] ?? "")).replace("٫", ".").trim();
+    const value = Number(text);
+    if (text === "") errors[field] = "امتیاز را وارد کنید.";
+    else if (!/^\d+(\.\d{1,2})?$/.test(text) || value > cap.max) errors[field] = `عددی از ۰ تا ${formatNumberFa(cap.max)} با حداکثر دو رقم اعشار وارد کنید.`;
+    else out[field] = value;
+  }
+  if (Object.keys(errors).length > 0) throw new ReviewInvalidError(errors);
+  return out;
+}
+
+export const regionScoresInput = z.object({
+  declarationId: z.string().min(1).max(64),
+  satisfactionScore: z.string().max(20),
+  associationScore: z.string().max(20),
+});
+
+/** Saves the region's scores (the assignee, during review) and returns the recomputed score. */
+export async function saveRegionScores(db: Db, actor: AuditActor, caller: Caller, input: z.infer<typeof regionScoresInput>) {
+  return db.$transaction(async (tx) => {
+    const d = await loadForReview(tx, caller, input.declarationId, { assigneeOnly: true });
+    if (d.status !== "IN_REVIEW") throw new ReviewError("امتیاز منطقه فقط هنگام بررسی پرونده ثبت می‌شود.");
+    const scored0 = await scoreDeclaration(tx, d);
+    const scores = parseRegionScores(input, regionScoreCaps(scored0.pinned.ruleSet));
+    await tx.declaration.update({ where: { id: d.id }, data: scores });
+    await recordAudit(tx, actor, {
+      action: "declaration.region_scores_saved",
+      targetType: "Declaration",
+      targetId: d.id,
+      before: { satisfactionScore: d.satisfactionScore?.toNumber() ?? null, associationScore: d.associationScore?.toNumber() ?? null },
+      after: scores,
+    });
+    return (await scoreDeclaration(tx, d, scores)).score;
+  });
+}
+
+export function storedRegionScores(d: { satisfactionScore: { toNumber(): number } | null; associationScore: { toNumber(): number } | null }): RegionScores {
+  return { satisfactionScore: d.satisfactionScore?.toNumber() ?? null, associationScore: d.associationScore?.toNumber() ?? null };
+}
+
+/**
+ * The assignee approves: the region's scores must be entered; the final score and rank are
+ * fixed (snapshot APPROVED) and the holder's SMS is queued in the same transaction.
+ */
+export async function approveDeclaration(db: Db, actor: AuditActor & { userId: string }, caller: Caller, declarationId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const d = await loadForReview(tx, caller, declarationId, { assigneeOnly: true });
+    const regionScores = storedRegionScores(d);
+    const scored = await scoreDeclaration(tx, d, regionScores);
+    const missing = scored.score.criteria.filter((c) => c.pending);
+    if (missing.length > 0) throw new ReviewError(`پیش از تأیید، امتیاز «${missing.map((c) => c.title).join("» و «")}» را ثبت کنید.`);
+    await applyTransition(tx, d, "approve", { actor: "EXPERT", audit: actor }, {
+      data: { finalScore: scored.score.total, finalRank: scored.score.rank, approvedAt: now, dueAt: null },
+      audit: { total: scored.score.total, rank: scored.score.rank },
+    });
+    await writeScoreSnapshot(tx, {
+      declaration: { id: d.id, trackingCode: d.trackingCode!, submittedAt: d.submittedAt! },
+      reason: "APPROVED",
+      scored,
+      createdById: actor.userId,
+      at: now,
+    });
+    if (d.office.holder.mobile) {
+      await enqueueSms(tx, {
+        recipient: d.office.holder.mobile,
+        userId: d.office.holder.id,
+        declarationId: d.id,
+        template: "result-approved",
+        data: { officeCode: d.office.code, declarationId: d.id, objectionDays: d.round.objectionDays },
+      });
+    }
+    return scored.score;
+  });
+}

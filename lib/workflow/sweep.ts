@@ -1,0 +1,106 @@
+import type { Db } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { lowestRank } from "@/lib/ranking";
+import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import type { DeclarationData } from "@/lib/declaration/step-status";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
+import { applyTransition, ConcurrentChangeError } from "@/lib/workflow/apply-transition";
+import { objectionDeadline } from "@/lib/workflow/objection-window";
+import { roundDeadline } from "@/lib/workflow/round-deadline";
+
+// The scheduled deadline sweep: applies every expiry whose time has come and queues the
+// correction reminders. Idempotent and safe to run concurrently: each change is a
+// compare-and-set transition in its own transaction, and a reminder is queued only if none
+// was queued for the current correction request.
+
+const SYSTEM: AuditActor = { userId: null, role: null, ip: null };
+const REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
+
+export type SweepResult = { notSubmitted: number; correctionsExpired: number; finalized: number; reminders: number };
+
+export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepResult> {
+  const result: SweepResult = { notSubmitted: 0, correctionsExpired: 0, finalized: 0, reminders: 0 };
+  const once = async (fn: () => Promise<void>) => {
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      if (e instanceof ConcurrentChangeError) return false; // another sweep or a person got there first
+      throw e;
+    }
+  };
+
+  // 1. The holder's window closed without a submission: not submitted, lowest rank.
+  const drafts = await db.declaration.findMany({
+    where: { status: "DRAFT", round: { windowClosesAt: { lte: now } } },
+    select: { id: true, status: true, roundId: true, round: { select: { title: true } }, office: { select: { code: true, holder: { select: { id: true, mobile: true } } } } },
+  });
+  for (const d of drafts) {
+    const { ruleSet } = await ruleSetOfRound(db, d.roundId);
+    const done = await once(() =>
+      db.$transaction(async (tx) => {
+        await applyTransition(tx, d, "expire_window", { actor: "SYSTEM", audit: SYSTEM }, { data: { finalRank: lowestRank(ruleSet), finalizedAt: now, dueAt: null } });
+        if (d.office.holder.mobile) {
+          await enqueueSms(tx, { recipient: d.office.holder.mobile, userId: d.office.holder.id, declarationId: d.id, template: "not-submitted", data: { officeCode: d.office.code, roundTitle: d.round.title } });
+        }
+      }),
+    );
+    if (done) result.notSubmitted++;
+  }
+
+  // 2. Corrections not made in time: back to the region, marked overdue, decided on the data as it stands.
+  const late = await db.declaration.findMany({
+    where: { status: "RETURNED", dueAt: { lte: now } },
+    select: { id: true, status: true, data: true, round: { select: { reReviewDays: true, dayKind: true } } },
+  });
+  for (const d of late) {
+    const done = await once(() =>
+      db.$transaction(async (tx) => {
+        await applyTransition(tx, d, "expire_correction", { actor: "SYSTEM", audit: SYSTEM }, {
+          data: { overdue: true, dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays) },
+        });
+        const open = await tx.correctionRequest.findMany({ where: { declarationId: d.id, resolvedAt: null } });
+        const data = d.data as DeclarationData;
+        for (const c of open) {
+          const after = c.field === null ? data[c.section] : data[c.section]?.[c.field];
+          await tx.correctionRequest.update({ where: { id: c.id }, data: { after: (after ?? Prisma.DbNull) as Prisma.InputJsonValue, resolvedAt: now } });
+        }
+      }),
+    );
+    if (done) result.correctionsExpired++;
+  }
+
+  // 3. No objection within the window: the rank is final.
+  const approved = await db.declaration.findMany({
+    where: { status: "APPROVED" },
+    select: { id: true, status: true, approvedAt: true, round: { select: { objectionDays: true, dayKind: true } } },
+  });
+  for (const d of approved) {
+    const closesAt = await objectionDeadline(db, d);
+    if (!closesAt || closesAt > now) continue;
+    const done = await once(() => db.$transaction(async (tx) => void (await applyTransition(tx, d, "finalize", { actor: "SYSTEM", audit: SYSTEM }, { data: { finalizedAt: now } }))));
+    if (done) result.finalized++;
+  }
+
+  // 4. Two days before a correction deadline: one reminder per return.
+  const soon = await db.declaration.findMany({
+    where: { status: "RETURNED", dueAt: { gt: now, lte: new Date(now.getTime() + REMINDER_BEFORE_MS) } },
+    select: { id: true, dueAt: true, office: { select: { code: true, holder: { select: { id: true, mobile: true } } } } },
+  });
+  for (const d of soon) {
+    if (!d.office.holder.mobile) continue;
+    await db.$transaction(async (tx) => {
+      // Serialise reminders of one file, so two sweeps cannot both queue one.
+      await tx.$queryRaw`SELECT 1 FROM "Declaration" WHERE "id" = ${d.id} FOR UPDATE`;
+      const returnedAt = await tx.correctionRequest.findFirst({ where: { declarationId: d.id, resolvedAt: null }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      if (!returnedAt) return;
+      const already = await tx.notification.count({ where: { declarationId: d.id, template: "correction-reminder", createdAt: { gte: returnedAt.createdAt } } });
+      if (already > 0) return;
+      await enqueueSms(tx, { recipient: d.office.holder.mobile!, userId: d.office.holder.id, declarationId: d.id, template: "correction-reminder", data: { officeCode: d.office.code, dueAt: d.dueAt!.toISOString(), declarationId: d.id } });
+      await recordAudit(tx, SYSTEM, { action: "declaration.reminder_queued", targetType: "Declaration", targetId: d.id, after: { dueAt: d.dueAt!.toISOString() } });
+      result.reminders++;
+    });
+  }
+  return result;
+}
