@@ -25,7 +25,18 @@ function Rows({ rows }: { rows: readonly (readonly [string, string])[] }) {
   );
 }
 
-export function DeclarationSummary({ declarationId, summary, editable }: { declarationId: string; summary: DeclarationSummaryData; editable: boolean }) {
+export function DeclarationSummary({
+  declarationId,
+  summary,
+  editable,
+  showDocuments = false,
+}: {
+  declarationId: string;
+  summary: DeclarationSummaryData;
+  editable: boolean;
+  /** Link each document and show images inline (the region's file view). */
+  showDocuments?: boolean;
+}) {
   const { data, stepStatus } = summary;
   const section = (number: number, body: React.ReactNode) => {
     const step = STEPS[number - 1]!;
@@ -67,7 +78,24 @@ export function DeclarationSummary({ declarationId, summary, editable }: { decla
             const files = summary.documents.filter((d) => d.kind === k.kind);
             return (
               <li key={k.kind}>
-                {k.label}: {files.length > 0 ? files.map((f) => f.fileName).join("، ") : <strong>بارگذاری نشده</strong>}
+                {k.label}:{" "}
+                {files.length === 0 ? (
+                  <strong>بارگذاری نشده</strong>
+                ) : showDocuments ? (
+                  files.map((f) => (
+                    <span key={f.id} className="inline-block align-top">
+                      <a href={`/api/documents/${f.id}`} className="text-brand-700 underline" target="_blank" rel="noopener">
+                        {f.fileName}
+                      </a>
+                      {f.contentType === "image/jpeg" ? (
+                        // eslint-disable-next-line @next/next/no-img-element -- a private file served by our own authorised route, not an optimisable asset
+                        <img src={`/api/documents/${f.id}`} alt={`${k.label}: ${f.fileName}`} loading="lazy" className="mt-1 block max-h-48 rounded border border-slate-200" />
+                      ) : null}
+                    </span>
+                  ))
+                ) : (
+                  files.map((f) => f.fileName).join("، ")
+                )}
               </li>
             );
           })}

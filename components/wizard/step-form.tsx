@@ -23,6 +23,8 @@ type Props = {
   step: 2 | 3 | 4 | 5;
   defaultValues: StepValues;
   readOnly?: boolean;
+  /** A returned file: only these fields may change (null: all). */
+  openFields?: readonly string[] | null;
 };
 
 /**
@@ -30,7 +32,7 @@ type Props = {
  * "complete" checks every field (in the browser first, then on the server) before marking
  * the step complete. A failed save never clears what was typed.
  */
-export function StepForm({ declarationId, step, defaultValues, readOnly }: Props) {
+export function StepForm({ declarationId, step, defaultValues, readOnly, openFields = null }: Props) {
   const form = FORMS[step];
   const router = useRouter();
   const idPrefix = `s${step}-`;
@@ -52,7 +54,9 @@ export function StepForm({ declarationId, step, defaultValues, readOnly }: Props
     requestAnimationFrame(() => document.getElementById(`${idPrefix}error-summary`)?.focus());
   };
 
-  const complete = handleSubmit(async (values) => {
+  const complete = handleSubmit(async (typed) => {
+    // Locked (disabled) fields keep their stored values.
+    const values = { ...defaultValues, ...typed };
     const local = form.full.safeParse(values);
     if (!local.success) return showErrors(fieldErrorsOf(local.error), "برای تکمیل این مرحله، موارد زیر را اصلاح کنید.");
     const result = await saver.saveNow(values, "complete");
@@ -76,7 +80,7 @@ export function StepForm({ declarationId, step, defaultValues, readOnly }: Props
       <ErrorSummary errors={summary.errors} idPrefix={idPrefix} labels={labels} message={summary.message} />
       <fieldset disabled={readOnly} className="card space-y-4">
         {form.fields.map((spec) => (
-          <FieldInput key={spec.name} spec={spec} idPrefix={idPrefix} register={register} control={control} errors={formState.errors} />
+          <FieldInput key={spec.name} spec={spec} idPrefix={idPrefix} register={register} control={control} errors={formState.errors} disabled={openFields !== null && !openFields.includes(spec.name)} />
         ))}
       </fieldset>
       {readOnly ? null : (

@@ -1,19 +1,30 @@
 import type { Db } from "@/lib/db-client";
-import { renderSms, type SmsTemplate, type TemplateData } from "@/lib/notify/templates";
+import type { DeliveryStatus, SmsAdapter } from "@/lib/notify/adapter";
+import { deliverNow } from "@/lib/notify/deliver";
 
-// The development SMS provider: prints the message on the server's console and marks it
-// sent. It is the default until Kavenegar is configured (SMS_PROVIDER=kavenegar).
+// The development SMS provider: prints the message on the server's console. It is the
+// default until Kavenegar is configured (SMS_PROVIDER=kavenegar).
 export function smsProvider(): "console" | "kavenegar" {
   return process.env.SMS_PROVIDER === "kavenegar" ? "kavenegar" : "console";
 }
 
+export const consoleAdapter: SmsAdapter = {
+  name: "console",
+  async send({ recipient, text, notificationId }) {
+    console.log(`[sms:console] to ${recipient}:\n${text}`);
+    return { ok: true, providerMessageId: `console-${notificationId}` };
+  },
+  async status(ids) {
+    return new Map(ids.map((id): [string, DeliveryStatus] => [id, id.startsWith("console-") ? "delivered" : "unknown-id"]));
+  },
+  // No lookup: a console line cannot be asked about. A row whose worker died mid-send is
+  // marked FAILED for a person to check (see deliver.ts), which in development is harmless.
+};
+
+/**
+ * Prints a pending notification now (the password-reset code in development), through the
+ * outbox's claim: when the worker is running too, exactly one of them prints it.
+ */
 export async function deliverToConsole(db: Db, notificationId: string): Promise<void> {
-  const n = await db.notification.findUnique({ where: { id: notificationId } });
-  if (!n || n.status !== "PENDING") return;
-  const text = renderSms(n.template as SmsTemplate, n.data as TemplateData[SmsTemplate]);
-  console.log(`[sms:console] to ${n.recipient}:\n${text}`);
-  await db.notification.update({
-    where: { id: n.id, status: "PENDING" },
-    data: { status: "SENT", attempts: { increment: 1 }, sentAt: new Date(), providerMessageId: `console-${n.id}`, deliveryStatus: "console" },
-  });
+  await deliverNow(db, notificationId, consoleAdapter);
 }

@@ -7,6 +7,7 @@ import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
 import { seedDemoData } from "@/prisma/demo-data";
 import { submitDeclaration } from "@/lib/declaration/submit-declaration";
 import { runDeadlineSweep } from "@/lib/workflow/sweep";
+import { splitStoredRanking } from "@/lib/declaration/forms/step-8-ranking";
 import { TRANSITIONS } from "@/lib/workflow/transitions";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createStaffUser } from "../helpers/fixtures";
@@ -106,7 +107,7 @@ describe("the whole review", () => {
     // Step 8's positive table changed with the floor area: it opens for a new confirmation.
     expect(await a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })).toMatchObject({ ok: false, formError: expect.stringContaining("۸ (رتبه‌بندی)") });
     const ranking = (await t.db.declaration.findUniqueOrThrow({ where: { id: f.id } })).data as Record<string, Record<string, unknown>>;
-    const { positiveBasis: _b, ...answers } = ranking["8"]!;
+    const answers = splitStoredRanking(ranking["8"] as never).values;
     const saveRanking = (await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-ranking-action")).saveRankingAction;
     expect(await saveRanking({ declarationId: f.id, version: await version(f.id), values: answers, mode: "complete" })).toMatchObject({ ok: true });
     expect(await a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })).toMatchObject({ ok: true });

@@ -12,7 +12,8 @@ export async function requestResetAction(input: unknown): Promise<ActionResult> 
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { ip } = await requestActor();
   const { notificationId } = await requestPasswordReset(db, { nationalId: parsed.data.nationalId, ip });
-  // Until the outbox worker sends SMS (SMS_PROVIDER=kavenegar), development prints it.
+  // Development (console provider): printed at once. Otherwise the outbox worker sends it within
+  // seconds; both go through the same claim, so the code is never sent twice.
   if (notificationId && smsProvider() === "console") await deliverToConsole(db, notificationId);
   return { ok: true };
 }

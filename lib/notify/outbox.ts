@@ -1,0 +1,99 @@
+// The outbox's state changes, in SQL. A row is claimed (status SENDING, attempts + 1, a
+// lease in nextAttemptAt) in its own committed statement BEFORE the provider is called, so
+// no other worker can pick it up while the HTTP request is in flight. Every later change is
+// fenced on (status = SENDING, attempts = the claimed value): a worker whose lease expired
+// and whose row was taken over cannot overwrite the newer outcome.
+//
+// Times are computed by PostgreSQL: every worker compares nextAttemptAt with the same
+// clock. Columns are `timestamp without time zone` holding UTC (Prisma's convention), hence
+// `now() AT TIME ZONE 'UTC'`.
+import type { Db } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export type ClaimedSms = {
+  id: string;
+  recipient: string;
+  template: string;
+  data: unknown;
+  /** After this claim: 1 on the first attempt. */
+  attempts: number;
+  createdAt: Date;
+  /** SENDING means a previous worker's lease expired: its attempt's fate is unknown. */
+  previousStatus: "PENDING" | "HELD" | "SENDING";
+};
+
+const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+const after = (ms: number) => Prisma.sql`(${NOW} + ${Math.max(0, ms)}::double precision * interval '1 millisecond')`;
+
+const RETURNING = Prisma.sql`RETURNING n.id, n.recipient, n.template, n.data, n.attempts, n."createdAt", picked.previous AS "previousStatus"`;
+
+/** Claims up to `limit` due rows (pending, held whose pause is over, or SENDING whose lease expired). */
+export function claimDue(db: Db, limit: number, leaseMs: number): Promise<ClaimedSms[]> {
+  return db.$queryRaw<ClaimedSms[]>`
+    WITH picked AS (
+      SELECT id, status AS previous FROM "Notification"
+      WHERE status IN ('PENDING', 'HELD', 'SENDING') AND "nextAttemptAt" <= ${NOW}
+      ORDER BY "nextAttemptAt", id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "Notification" n
+    SET status = 'SENDING', attempts = n.attempts + 1, "nextAttemptAt" = ${after(leaseMs)}, "updatedAt" = ${NOW}
+    FROM picked WHERE n.id = picked.id
+    ${RETURNING}`;
+}
+
+/** Claims one given pending row now, whatever its nextAttemptAt (immediate delivery). */
+export async function claimOne(db: Db, id: string, leaseMs: number): Promise<ClaimedSms | null> {
+  const rows = await db.$queryRaw<ClaimedSms[]>`
+    WITH picked AS (
+      SELECT id, status AS previous FROM "Notification"
+      WHERE id = ${id} AND status = 'PENDING'
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "Notification" n
+    SET status = 'SENDING', attempts = n.attempts + 1, "nextAttemptAt" = ${after(leaseMs)}, "updatedAt" = ${NOW}
+    FROM picked WHERE n.id = picked.id
+    ${RETURNING}`;
+  return rows[0] ?? null;
+}
+
+const fence = (row: ClaimedSms) => Prisma.sql`id = ${row.id} AND status = 'SENDING' AND attempts = ${row.attempts}`;
+
+/**
+ * Accepted by the provider. sentAt is now — never before the provider's acceptance — and
+ * starts the objection window (docs/decisions/0008-sms-outbox.md).
+ */
+export async function markSent(db: Db, row: ClaimedSms, providerMessageId: string): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "Notification" SET status = 'SENT', "providerMessageId" = ${providerMessageId}, "sentAt" = ${NOW},
+      "lastError" = NULL, "deliveryStatus" = NULL, "deliveryCheckedAt" = NULL, "updatedAt" = ${NOW}
+    WHERE ${fence(row)}`;
+  return n === 1;
+}
+
+export async function markRetry(db: Db, row: ClaimedSms, delayMs: number, reason: string): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "Notification" SET status = 'PENDING', "nextAttemptAt" = ${after(delayMs)}, "lastError" = ${reason}, "updatedAt" = ${NOW}
+    WHERE ${fence(row)}`;
+  return n === 1;
+}
+
+/**
+ * The account cannot send (no credit, bad key). The attempt is given back: the retry limit
+ * is for messages that keep failing, not for days without credit.
+ */
+export async function markHeld(db: Db, row: ClaimedSms, delayMs: number, reason: string): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "Notification" SET status = 'HELD', attempts = attempts - 1, "nextAttemptAt" = ${after(delayMs)},
+      "lastError" = ${reason}, "updatedAt" = ${NOW}
+    WHERE ${fence(row)}`;
+  return n === 1;
+}
+
+export async function markFailed(db: Db, row: ClaimedSms, reason: string): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "Notification" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = ${NOW}
+    WHERE ${fence(row)}`;
+  return n === 1;
+}

@@ -1,0 +1,63 @@
+import { toPersianDigits } from "@/lib/format/digits";
+import { renderSms, SMS_TEMPLATES, type SmsTemplate, type TemplateData } from "@/lib/notify/templates";
+
+const OFFICE = "10234";
+const DECL = "cmabc123xyz";
+// 2026-12-01T10:30:00Z is 1405/09/10 14:00 in Tehran (UTC+03:30).
+const DUE = "2026-12-01T10:30:00.000Z";
+
+const samples: { [K in Exclude<SmsTemplate, "password-reset">]: TemplateData[K] } = {
+  "declaration-returned": { officeCode: OFFICE, dueAt: DUE, declarationId: DECL },
+  "correction-reminder": { officeCode: OFFICE, dueAt: DUE, declarationId: DECL },
+  "result-approved": { officeCode: OFFICE, declarationId: DECL, objectionDays: 7 },
+  "objection-decided": { officeCode: OFFICE, declarationId: DECL },
+  "not-submitted": { officeCode: OFFICE, roundTitle: "دوره 1405" },
+};
+
+const saved = process.env.APP_BASE_URL;
+afterEach(() => {
+  if (saved === undefined) delete process.env.APP_BASE_URL;
+  else process.env.APP_BASE_URL = saved;
+});
+
+describe("SMS templates", () => {
+  test("every template has a sample here", () => {
+    expect(Object.keys(samples).sort()).toEqual(SMS_TEMPLATES.filter((t) => t !== "password-reset").sort());
+  });
+
+  test.each(Object.entries(samples))("%s: Persian, the office code in Persian digits, a link to the app", (template, data) => {
+    delete process.env.APP_BASE_URL;
+    const text = renderSms(template as SmsTemplate, data as never);
+    expect(text).toMatch(/[\u0600-\u06FF]{3}/);
+    expect(text).toContain(toPersianDigits(OFFICE));
+    expect(text).not.toContain(OFFICE); // no Latin digits for the code
+    const link = template === "not-submitted" ? "http://localhost:3000/" : `http://localhost:3000/declarations/${DECL}`;
+    expect(text).toContain(link);
+    // The link stands on a line of its own, so right-to-left text cannot reorder it.
+    expect(text.split("\n")).toContain(link);
+  });
+
+  test("APP_BASE_URL is used (trailing slash dropped)", () => {
+    process.env.APP_BASE_URL = "https://rank.example.ir/";
+    expect(renderSms("objection-decided", samples["objection-decided"])).toContain(`https://rank.example.ir/declarations/${DECL}`);
+  });
+
+  test("deadlines are in Jalali, Tehran time, Persian digits", () => {
+    expect(renderSms("declaration-returned", samples["declaration-returned"])).toContain("۱۴۰۵/۰۹/۱۰ ساعت ۱۴:۰۰");
+    expect(renderSms("correction-reminder", samples["correction-reminder"])).toContain("۲ روز");
+  });
+
+  test("objection days and round titles are in Persian digits", () => {
+    expect(renderSms("result-approved", samples["result-approved"])).toContain("۷ روز");
+    expect(renderSms("not-submitted", samples["not-submitted"])).toContain("«دوره ۱۴۰۵»");
+  });
+
+  test("the password-reset code is in Persian digits", () => {
+    expect(renderSms("password-reset", { code: "042917" })).toContain("۰۴۲۹۱۷");
+  });
+
+  test("an unknown template or a malformed deadline throws instead of sending nonsense", () => {
+    expect(() => renderSms("nope" as SmsTemplate, {} as never)).toThrow(/unknown SMS template/);
+    expect(() => renderSms("declaration-returned", { ...samples["declaration-returned"], dueAt: "soon" })).toThrow();
+  });
+});
