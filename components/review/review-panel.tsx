@@ -87,6 +87,12 @@ export function ReviewPanel(props: Props) {
         )
       ) : null}
 
+      {props.mine && (props.status === "SUBMITTED" || props.status === "RESUBMITTED") ? (
+        <button type="button" className="btn" disabled={busy} onClick={() => run(() => claimAction({ declarationId: id }), "بررسی پرونده آغاز شد.")}>
+          {props.status === "RESUBMITTED" ? "شروع بررسی دوباره" : "شروع بررسی"}
+        </button>
+      ) : null}
+
       {props.mine && props.status === "IN_REVIEW" ? (
         <>
           <form

@@ -5,12 +5,15 @@ import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadDeclarationFor } from "@/lib/authz/guards";
 import { NotFoundError } from "@/lib/authz/errors";
-import { progressPercent, stepStates, STEP_STATE_LABEL, type StepStatusMap } from "@/lib/declaration/steps";
-import { toPersianDigits } from "@/lib/format/digits";
+import { progressPercent, STEPS, stepStates, STEP_STATE_LABEL, type StepStatusMap } from "@/lib/declaration/steps";
+import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
 import { Countdown } from "@/components/countdown";
-import { parseRuleSet } from "@/lib/ranking";
+import { parseRuleSet, serviceSharePercentFor } from "@/lib/ranking";
+import { FORM_STEPS } from "@/lib/declaration/forms";
+import { objectionDeadline } from "@/lib/workflow/objection-window";
+import { ObjectionForm } from "@/components/wizard/objection-form";
 import { declarationFacts, FACT_DISPLAY } from "@/lib/declaration/facts";
 import { scorePreview } from "@/lib/declaration/score-preview";
 import type { DeclarationData } from "@/lib/declaration/step-status";
@@ -43,6 +46,9 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
     db.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true, insured: true } }),
   ]);
   const ruleSet = parseRuleSet(ruleSetRow.definition);
+  const corrections =
+    declaration.status === "RETURNED" ? await db.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, orderBy: { createdAt: "asc" } }) : [];
+  const objectionClosesAt = declaration.status === "APPROVED" ? await objectionDeadline(db, declaration) : null;
   const facts = declarationFacts({ data: declaration.data as DeclarationData, staff });
   const preview = scorePreview(ruleSet, facts, FACT_DISPLAY);
   return (
@@ -57,6 +63,59 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
           <Countdown until={declaration.round.windowClosesAt.toISOString()} serverNow={now.toISOString()} />)
         </p>
       </div>
+      {declaration.status === "RETURNED" ? (
+        <section aria-labelledby="corrections-title" className="card space-y-2 border-amber-300 bg-amber-50">
+          <h2 id="corrections-title" className="text-lg font-bold">
+            پرونده برای اصلاح بازگردانده شده است
+          </h2>
+          {corrections[0] ? (
+            <p>
+              مهلت اصلاح: {formatJalaliDateTime(corrections[0].dueAt)} (
+              <Countdown until={corrections[0].dueAt.toISOString()} serverNow={now.toISOString()} />)
+            </p>
+          ) : null}
+          <ul className="list-disc space-y-1 ps-6">
+            {corrections.map((c) => (
+              <li key={c.id}>
+                <Link href={`/declarations/${declaration.id}/steps/${c.section}`} className="text-brand-700 underline">
+                  {STEPS[Number(c.section) - 1]?.title}
+                  {c.field ? ` — ${FORM_STEPS[c.section as "2"]?.fields.find((f) => f.name === c.field)?.label ?? c.field}` : ""}
+                </Link>
+                : {c.comment}
+              </li>
+            ))}
+          </ul>
+          <p>
+            پس از اصلاح، در{" "}
+            <Link href={`/declarations/${declaration.id}/steps/9`} className="text-brand-700 underline">
+              مرحله ۹
+            </Link>{" "}
+            پرونده را دوباره ارسال کنید. فقط موارد بالا قابل تغییر است.
+          </p>
+        </section>
+      ) : null}
+      {declaration.finalRank !== null ? (
+        <section aria-labelledby="result-title" className="card space-y-2 border-green-300 bg-green-50">
+          <h2 id="result-title" className="text-lg font-bold">
+            نتیجه ارزیابی {declaration.status === "FINAL" || declaration.status === "NOT_SUBMITTED" ? "(قطعی)" : ""}
+          </h2>
+          {declaration.status === "NOT_SUBMITTED" ? (
+            <p>خوداظهاری در مهلت ارسال نشد؛ رتبه دفتر تا دوره بعد {toPersianDigits(declaration.finalRank)} است.</p>
+          ) : (
+            <p>
+              امتیاز نهایی: <strong>{formatNumberFa(declaration.finalScore?.toNumber() ?? 0)}</strong> — رتبه <strong>{toPersianDigits(declaration.finalRank)}</strong> (ارائه تا{" "}
+              {toPersianDigits(serviceSharePercentFor(ruleSet, declaration.finalRank))}٪ خدمات)
+            </p>
+          )}
+          {declaration.status === "APPROVED" && objectionClosesAt && now < objectionClosesAt ? (
+            <>
+              <p>اگر به این نتیجه اعتراض دارید، تا {formatJalaliDateTime(objectionClosesAt)} اعتراض خود را ثبت کنید.</p>
+              <ObjectionForm declarationId={declaration.id} />
+            </>
+          ) : null}
+          {declaration.status === "OBJECTED" ? <p>اعتراض شما ثبت شد و کارشناس دیگری از منطقه به آن رسیدگی می‌کند.</p> : null}
+        </section>
+      ) : null}
       {declaration.trackingCode ? (
         <div role="status" className="card space-y-2 border-green-300 bg-green-50">
           <p>

@@ -22,6 +22,8 @@ import { RowListEditor } from "@/components/wizard/row-list-editor";
 import { DocumentsStep } from "@/components/wizard/documents-step";
 import { RankingStep } from "@/components/wizard/ranking-step";
 import { SubmitForm } from "@/components/wizard/submit-form";
+import { ResubmitForm } from "@/components/wizard/resubmit-form";
+import { FORM_STEPS } from "@/lib/declaration/forms";
 import { DeclarationSummary } from "@/components/declaration/declaration-summary";
 import { declarationFacts, FACT_DISPLAY, positiveBasisOf } from "@/lib/declaration/facts";
 import { emptyRankingValues, splitStoredRanking } from "@/lib/declaration/forms/step-8-ranking";
@@ -33,6 +35,7 @@ import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 export const metadata: Metadata = { title: "ثبت خوداظهاری" };
 
 const yesNo = (b: boolean) => (b ? "بله" : "خیر");
+const fieldLabel = (step: number, field: string) => FORM_STEPS[String(step) as "2"]?.fields.find((f) => f.name === field)?.label ?? field;
 
 export default async function StepPage({ params }: { params: Promise<{ declarationId: string; step: string }> }) {
   const user = await requireUser();
@@ -49,7 +52,14 @@ export default async function StepPage({ params }: { params: Promise<{ declarati
   const data = declaration.data as DeclarationData;
   const now = new Date();
   const windowOpen = now < declaration.round.windowClosesAt;
-  const readOnly = user.role !== "HOLDER" || declaration.status !== "DRAFT" || !windowOpen;
+  // A returned file opens only what the region flagged (and step 8 when its table changed).
+  const corrections = declaration.status === "RETURNED" ? await db.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, orderBy: { createdAt: "asc" } }) : [];
+  const correctionDue = corrections[0]?.dueAt ?? null;
+  const flaggedHere = corrections.filter((c) => c.section === String(stepNumber));
+  const correctable =
+    declaration.status === "RETURNED" && correctionDue !== null && now < correctionDue && (flaggedHere.length > 0 || (stepNumber === 8 && stored["8"] !== "COMPLETE"));
+  const openFields = correctable && flaggedHere.length > 0 && !flaggedHere.some((c) => c.field === null) ? flaggedHere.map((c) => c.field!) : null;
+  const readOnly = user.role !== "HOLDER" || !((declaration.status === "DRAFT" && windowOpen) || correctable || (stepNumber === 9 && declaration.status === "RETURNED"));
   const base = `/declarations/${declaration.id}`;
 
   const header = (
@@ -66,7 +76,26 @@ export default async function StepPage({ params }: { params: Promise<{ declarati
         پایان مهلت ثبت: {formatJalaliDateTime(declaration.round.windowClosesAt)} (
         <Countdown until={declaration.round.windowClosesAt.toISOString()} serverNow={now.toISOString()} />)
       </p>
-      {readOnly && user.role === "HOLDER" ? (
+      {declaration.status === "RETURNED" && correctionDue ? (
+        <div role="status" className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3">
+          <p>
+            این پرونده برای اصلاح بازگردانده شده است. مهلت اصلاح: {formatJalaliDateTime(correctionDue)} (
+            <Countdown until={correctionDue.toISOString()} serverNow={now.toISOString()} />)
+          </p>
+          {flaggedHere.length > 0 ? (
+            <ul className="list-disc ps-6">
+              {flaggedHere.map((c) => (
+                <li key={c.id}>
+                  {c.field ? `${fieldLabel(stepNumber, c.field)}: ` : ""}
+                  {c.comment}
+                </li>
+              ))}
+            </ul>
+          ) : stepNumber !== 9 && !correctable ? (
+            <p>این بخش برای اصلاح باز نیست و فقط قابل مشاهده است.</p>
+          ) : null}
+        </div>
+      ) : readOnly && user.role === "HOLDER" ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3">
           {declaration.status !== "DRAFT" ? "این پرونده ارسال شده است و فقط قابل مشاهده است." : "مهلت ثبت خوداظهاری به پایان رسیده است؛ تغییرات ذخیره نمی‌شود."}
         </p>
@@ -118,7 +147,7 @@ export default async function StepPage({ params }: { params: Promise<{ declarati
             برخی از فیلدها از سامانه صدور پروانه پر شده‌اند. آن‌ها را بررسی و در صورت نیاز اصلاح کنید.
           </p>
         ) : null}
-        <StepForm declarationId={declaration.id} step={stepNumber as 2 | 3 | 4 | 5} defaultValues={values} readOnly={readOnly} />
+        <StepForm declarationId={declaration.id} step={stepNumber as 2 | 3 | 4 | 5} defaultValues={values} readOnly={readOnly} openFields={openFields} />
         {stepNumber === 4 ? (
           <RowListEditor
             kind="board"
@@ -193,7 +222,7 @@ export default async function StepPage({ params }: { params: Promise<{ declarati
     const summary = await loadDeclarationSummary(db, declaration);
     body = (
       <div className="space-y-6">
-        {declaration.trackingCode ? (
+        {declaration.trackingCode && declaration.status !== "RETURNED" ? (
           <div role="status" className="card space-y-2 border-green-300 bg-green-50">
             <p>
               این پرونده ارسال شده است. کد رهگیری: <bdi dir="ltr" className="font-bold">{toPersianDigits(groupTrackingCode(declaration.trackingCode))}</bdi>
@@ -206,7 +235,7 @@ export default async function StepPage({ params }: { params: Promise<{ declarati
           <p>همه اطلاعات پرونده را بررسی کنید. برای اصلاح هر بخش، پیوند «تغییر» کنار آن را بزنید.</p>
         )}
         <DeclarationSummary declarationId={declaration.id} summary={summary} editable={!readOnly} />
-        {readOnly ? null : <SubmitForm declarationId={declaration.id} />}
+        {readOnly ? null : declaration.status === "RETURNED" ? <ResubmitForm declarationId={declaration.id} /> : <SubmitForm declarationId={declaration.id} />}
       </div>
     );
   }
