@@ -1,4 +1,10 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
+import { CONTENT_TYPE, FILE_EXTENSION, MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
+import { sniffFileType } from "@/lib/documents/sniff";
+import { EMPTY_FILE_MESSAGE, tooLargeMessage, wrongTypeMessage } from "@/lib/declaration/document-messages";
+import { sanitizeFileName } from "@/lib/declaration/upload-document";
+import { fileStore, newStorageKey, type FileStore } from "@/lib/storage/storage";
 import type { Db } from "@/lib/db-client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { declarationVisible, type Caller } from "@/lib/authz/guards";
@@ -12,6 +18,21 @@ import { objectionDeadline } from "@/lib/workflow/objection-window";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
 
 export const OBJECTION_MIN = 20;
+export const MAX_OBJECTION_ATTACHMENTS = 3;
+
+export type ObjectionAttachment = { fileName: string; bytes: Uint8Array };
+
+/** Each attachment a PDF or JPEG (read from its bytes) of at most 2 MB; a Persian message otherwise. */
+export function checkObjectionAttachments(files: readonly ObjectionAttachment[]): ("pdf" | "jpeg")[] {
+  if (files.length > MAX_OBJECTION_ATTACHMENTS) throw new StepInvalidError({ files: "حداکثر ۳ فایل پیوست کنید." });
+  return files.map((f) => {
+    if (f.bytes.length === 0) throw new StepInvalidError({ files: EMPTY_FILE_MESSAGE });
+    if (f.bytes.length > MAX_DOCUMENT_BYTES) throw new StepInvalidError({ files: `${f.fileName}: ${tooLargeMessage(f.bytes.length)}` });
+    const type = sniffFileType(f.bytes);
+    if (type !== "pdf" && type !== "jpeg") throw new StepInvalidError({ files: `${f.fileName}: ${wrongTypeMessage(["pdf", "jpeg"])}` });
+    return type;
+  });
+}
 
 export const objectionInput = z.object({
   declarationId: z.string().min(1).max(64),
@@ -30,10 +51,44 @@ export class ObjectionClosedError extends DeclarationError {
  * none, it waits unassigned for the head office to assign. The region's deadline to decide
  * is the round's re-review period.
  */
-export async function fileObjection(db: Db, actor: AuditActor & { userId: string }, caller: Caller, raw: unknown, now = new Date()) {
+export async function fileObjection(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  caller: Caller,
+  raw: unknown,
+  opts: { now?: Date; attachments?: readonly ObjectionAttachment[]; store?: FileStore } = {},
+) {
+  const now = opts.now ?? new Date();
   const parsed = objectionInput.safeParse(raw);
   if (!parsed.success) throw new StepInvalidError(fieldErrorsOf(parsed.error));
   const input = parsed.data;
+  const attachments = opts.attachments ?? [];
+  const types = checkObjectionAttachments(attachments);
+  // Bytes first, under fresh random keys; removed again if the transaction fails.
+  const store = attachments.length > 0 ? (opts.store ?? fileStore()) : null;
+  const stored = attachments.map((f, i) => ({
+    ...f,
+    type: types[i]!,
+    key: newStorageKey(),
+    sha256: createHash("sha256").update(f.bytes).digest("hex"),
+  }));
+  for (const f of stored) await store!.put(f.key, Buffer.from(f.bytes), CONTENT_TYPE[f.type]);
+  try {
+    return await fileObjectionTx(db, actor, caller, input, stored, now);
+  } catch (e) {
+    for (const f of stored) await store!.delete(f.key).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function fileObjectionTx(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  caller: Caller,
+  input: z.infer<typeof objectionInput>,
+  stored: readonly (ObjectionAttachment & { type: "pdf" | "jpeg"; key: string; sha256: string })[],
+  now: Date,
+) {
   return db.$transaction(async (tx) => {
     const d = await tx.declaration.findUnique({
       where: { id: input.declarationId },
@@ -59,9 +114,24 @@ export async function fileObjection(db: Db, actor: AuditActor & { userId: string
     const objection = await tx.objection.create({
       data: { declarationId: d.id, text: input.text, filedById: caller.id, filedAt: now, assigneeId: assignee?.id ?? null },
     });
+    if (stored.length > 0) {
+      await tx.document.createMany({
+        data: stored.map((f) => ({
+          declarationId: d.id,
+          objectionId: objection.id,
+          kind: "OBJECTION_ATTACHMENT" as const,
+          storageKey: f.key,
+          fileName: sanitizeFileName(f.fileName, FILE_EXTENSION[f.type]),
+          contentType: CONTENT_TYPE[f.type],
+          size: f.bytes.length,
+          sha256: f.sha256,
+          uploadedById: caller.id,
+        })),
+      });
+    }
     await applyTransition(tx, d, "object", { actor: "HOLDER", audit: actor }, {
       data: { assigneeId: assignee?.id ?? null, dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays) },
-      audit: { objectionId: objection.id, assigneeId: assignee?.id ?? null },
+      audit: { objectionId: objection.id, assigneeId: assignee?.id ?? null, attachments: stored.map((f) => f.sha256) },
     });
     return { objectionId: objection.id };
   });

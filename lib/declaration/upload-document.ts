@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db-client";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
-import { CONTENT_TYPE, DOCUMENT_KINDS, MAX_DOCUMENT_BYTES, type FileType } from "@/lib/documents/kinds";
+import { CONTENT_TYPE, DOCUMENT_KINDS, FILE_EXTENSION, MAX_DOCUMENT_BYTES, type FileType } from "@/lib/documents/kinds";
 import { sniffFileType } from "@/lib/documents/sniff";
 import { commitDeclaration, loadForEdit } from "@/lib/declaration/editable";
 import { StepInvalidError } from "@/lib/declaration/errors";
@@ -69,7 +69,6 @@ function isUnsafeNameChar(cp: number): boolean {
   );
 }
 
-const EXTENSION: Record<FileType, string> = { jpeg: "jpg", pdf: "pdf", docx: "docx" };
 
 export function toSummary(d: { id: string; kind: DocumentKind; fileName: string; size: number; contentType: string; createdAt: Date }): DocumentSummary {
   return { id: d.id, kind: d.kind, fileName: d.fileName, size: d.size, contentType: d.contentType, createdAt: d.createdAt.toISOString() };
@@ -107,7 +106,7 @@ export async function uploadDocument(
   const store = opts.store ?? fileStore();
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const fileName = sanitizeFileName(input.fileName, EXTENSION[type]);
+  const fileName = sanitizeFileName(input.fileName, FILE_EXTENSION[type]);
   const contentType = CONTENT_TYPE[type];
   const storageKey = newStorageKey();
 

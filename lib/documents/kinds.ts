@@ -27,6 +27,8 @@ export const REQUIRED_DOCUMENT_KINDS: readonly DocumentKind[] = DOCUMENT_KINDS.m
 
 export const FILE_TYPE_LABEL: Record<FileType, string> = { jpeg: "JPEG", pdf: "PDF", docx: "Word (.docx)" };
 
+export const FILE_EXTENSION: Record<FileType, string> = { jpeg: "jpg", pdf: "pdf", docx: "docx" };
+
 export const CONTENT_TYPE: Record<FileType, string> = {
   jpeg: "image/jpeg",
   pdf: "application/pdf",

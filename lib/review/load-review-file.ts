@@ -27,7 +27,7 @@ export async function loadReviewFile(db: Db, caller: Caller, declarationId: stri
     loadDeclarationSummary(db, declaration),
     db.$transaction((tx) => scoreDeclaration(tx, declaration, regionScores)),
     db.correctionRequest.findMany({ where: { declarationId }, orderBy: { createdAt: "asc" } }),
-    db.objection.findMany({ where: { declarationId }, orderBy: { filedAt: "asc" } }),
+    db.objection.findMany({ where: { declarationId }, orderBy: { filedAt: "asc" }, include: { attachments: { select: { id: true, fileName: true } } } }),
     db.auditEvent.findMany({
       where: { targetId: declarationId },
       orderBy: { id: "asc" },

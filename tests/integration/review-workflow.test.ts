@@ -2,6 +2,9 @@
 // (every allowed transition works, every other is refused), assignment, access between
 // regions, corrections limited to what was flagged, approval with the SMS in the outbox,
 // objections decided by another expert, and the deadline sweep.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
 import { seedDemoData } from "@/prisma/demo-data";
@@ -12,6 +15,7 @@ import { TRANSITIONS } from "@/lib/workflow/transitions";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createStaffUser } from "../helpers/fixtures";
 import { declarationAt, HOLDER_PASSWORD, VALID_STEP_VALUES } from "../helpers/declarations";
+import { htmlFile, tinyPdf } from "../helpers/file-fixtures";
 
 let signedInAs: CurrentUser | null = null;
 jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedInAs, getActingUser: async () => signedInAs }));
@@ -26,13 +30,13 @@ type Actions = typeof import("@/app/(expert)/review/[declarationId]/claim-action
   typeof import("@/app/(expert)/review/[declarationId]/decide-objection-action") &
   typeof import("@/app/(expert)/review/assign-action") &
   typeof import("@/app/(holder)/declarations/[declarationId]/resubmit-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/objection-action") &
   typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action") &
   typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/submit-declaration-action");
-let a: Actions;
+let a: Actions & { objectionAction: (input: { declarationId: string; text: string }, files?: { name: string; type: string; bytes: Uint8Array }[]) => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }> };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
+  process.env.PISHKHAN_STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pishkhan-review-")); // objection attachments
   await seedDemoData(t.db);
   a = Object.assign(
     {},
@@ -44,10 +48,20 @@ beforeAll(async () => {
     await import("@/app/(expert)/review/[declarationId]/decide-objection-action"),
     await import("@/app/(expert)/review/assign-action"),
     await import("@/app/(holder)/declarations/[declarationId]/resubmit-action"),
-    await import("@/app/(holder)/declarations/[declarationId]/objection-action"),
     await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action"),
     await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/submit-declaration-action"),
-  ) as Actions;
+    {
+      // The objection is a multipart route (it takes attachments): called as the browser does.
+      objectionAction: async (input: { declarationId: string; text: string }, files: { name: string; type: string; bytes: Uint8Array }[] = []) => {
+        const { POST } = await import("@/app/api/declarations/[declarationId]/objection/route");
+        const body = new FormData();
+        body.set("text", input.text);
+        for (const f of files) body.append("files", new File([Buffer.from(f.bytes)], f.name, { type: f.type }));
+        const response = await POST(new Request("http://localhost/api/x", { method: "POST", body }), { params: Promise.resolve({ declarationId: input.declarationId }) });
+        return (await response.json()) as { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; code?: string };
+      },
+    },
+  ) as Actions & { objectionAction: (input: { declarationId: string; text: string }, files?: { name: string; type: string; bytes: Uint8Array }[]) => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }> };
 });
 
 afterEach(() => {
@@ -234,6 +248,24 @@ describe("assignment and access", () => {
     expect(await a.assignAction({ declarationIds: [f.id, g.id], assigneeId: f.other.id })).toMatchObject({ ok: false, formError: expect.stringContaining("منطقه") });
     expect((await t.db.declaration.findUniqueOrThrow({ where: { id: g.id } })).assigneeId).toBeNull();
     expect(await a.assignAction({ declarationIds: [f.id, g.id], assigneeId: f.e1.id })).toMatchObject({ ok: true, data: 2 });
+  });
+});
+
+describe("objection attachments", () => {
+  test("a PDF is stored with the objection; a page renamed .pdf and a fourth file are refused with Persian messages", async () => {
+    const f = await submittedFile();
+    await approveAs(f.id, f.e1.id);
+    await asUser(f.holder.user.id);
+    const text = "امتیاز انجمن با گواهی پیوست‌شده نمی‌خواند و باید بازبینی شود.";
+    const fake = await a.objectionAction({ declarationId: f.id, text }, [{ name: "verdict.pdf", type: "application/pdf", bytes: htmlFile() }]);
+    expect(fake).toMatchObject({ ok: false, fieldErrors: { files: expect.stringContaining("verdict.pdf") } });
+    const four = Array.from({ length: 4 }, (_, i) => ({ name: `p${i}.pdf`, type: "application/pdf", bytes: tinyPdf() }));
+    expect(await a.objectionAction({ declarationId: f.id, text }, four)).toMatchObject({ ok: false, fieldErrors: { files: "حداکثر ۳ فایل پیوست کنید." } });
+    expect(await status(f.id)).toBe("APPROVED");
+    expect(await a.objectionAction({ declarationId: f.id, text }, [{ name: "گواهی انجمن.pdf", type: "application/pdf", bytes: tinyPdf() }])).toMatchObject({ ok: true });
+    const objection = await t.db.objection.findFirstOrThrow({ where: { declarationId: f.id }, include: { attachments: true } });
+    expect(objection.attachments).toHaveLength(1);
+    expect(objection.attachments[0]).toMatchObject({ kind: "OBJECTION_ATTACHMENT", contentType: "application/pdf", declarationId: f.id });
   });
 });
 

@@ -139,6 +139,17 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
               <p>
                 {formatJalaliDateTime(o.filedAt)}: {o.text}
               </p>
+              {o.attachments.length > 0 ? (
+                <ul className="list-disc ps-6 text-sm">
+                  {o.attachments.map((doc) => (
+                    <li key={doc.id}>
+                      <a href={`/api/documents/${doc.id}`} className="text-brand-700 underline" target="_blank" rel="noopener">
+                        {doc.fileName}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {o.decidedAt ? (
                 <p className="text-sm">
                   تصمیم ({o.decision === "UPHELD" ? "نتیجه پیشین درست است" : "امتیاز تغییر کرد"}): {o.decisionReason}

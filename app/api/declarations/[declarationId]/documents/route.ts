@@ -8,68 +8,22 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { getActingUser } from "@/lib/auth/current-user";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
-import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE, type ActionResult } from "@/lib/actions/result";
+import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
 import { NotFoundError } from "@/lib/authz/errors";
 import { DeclarationError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
 import { BODY_TOO_LARGE_MESSAGE, EMPTY_FILE_MESSAGE } from "@/lib/declaration/document-messages";
 import { uploadDocument } from "@/lib/declaration/upload-document";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
+import { crossSite, fail, MUST_CHANGE_PASSWORD_MESSAGE, readBody } from "@/lib/http/upload-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The file plus the multipart envelope and the other two fields. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 512 * 1024;
-const MUST_CHANGE_PASSWORD_MESSAGE = "پیش از ادامه، رمز عبور خود را تغییر دهید.";
-
-// The same failure shape as every server action, so the upload form reads both alike.
-type Failure = Extract<ActionResult, { ok: false }> & { formError: string };
-
-function fail(status: number, body: Failure) {
-  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 function tooLarge() {
   return fail(413, { ok: false, formError: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: BODY_TOO_LARGE_MESSAGE } });
-}
-
-/** Same-origin requests only (the session cookie is SameSite=Lax already; this is the second lock). */
-function crossSite(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return true;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
-/** The body, or null as soon as it exceeds `limit` (chunked bodies have no Content-Length). */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 export async function POST(request: Request, { params }: { params: Promise<{ declarationId: string }> }) {
