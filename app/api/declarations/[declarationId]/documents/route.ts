@@ -6,15 +6,14 @@
 // audit entry — is in lib/declaration/upload-document.ts.
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { getActingUser } from "@/lib/auth/current-user";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
-import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
+import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
 import { NotFoundError } from "@/lib/authz/errors";
 import { DeclarationError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
-import { BODY_TOO_LARGE_MESSAGE, EMPTY_FILE_MESSAGE } from "@/lib/declaration/document-messages";
+import { EMPTY_FILE_MESSAGE } from "@/lib/declaration/document-messages";
 import { uploadDocument } from "@/lib/declaration/upload-document";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
-import { crossSite, fail, MUST_CHANGE_PASSWORD_MESSAGE, readBody } from "@/lib/http/upload-request";
+import { fail, openUpload } from "@/lib/http/upload-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,31 +21,11 @@ export const dynamic = "force-dynamic";
 /** The file plus the multipart envelope and the other two fields. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 512 * 1024;
 
-function tooLarge() {
-  return fail(413, { ok: false, formError: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: BODY_TOO_LARGE_MESSAGE } });
-}
-
 export async function POST(request: Request, { params }: { params: Promise<{ declarationId: string }> }) {
   const { declarationId } = await params;
-  if (crossSite(request)) return fail(403, { ok: false, formError: INVALID_REQUEST_MESSAGE });
-
-  const user = await getActingUser();
-  if (!user) return fail(401, { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" });
-  if (user.mustChangePassword) return fail(401, { ok: false, formError: MUST_CHANGE_PASSWORD_MESSAGE, code: "SIGNED_OUT" });
-
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge();
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
-
-  const body = await readBody(request, MAX_BODY_BYTES);
-  if (!body) return tooLarge();
-  let form: FormData;
-  try {
-    form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
-  }
+  const opened = await openUpload(request, MAX_BODY_BYTES, "file");
+  if ("failure" in opened) return opened.failure;
+  const { user, form } = opened;
   const kind = form.get("kind");
   const version = Number(form.get("version"));
   const file = form.get("file");

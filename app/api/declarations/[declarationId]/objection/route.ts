@@ -5,15 +5,13 @@
 // lib/declaration/file-objection.ts.
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { getActingUser } from "@/lib/auth/current-user";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
-import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
+import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
 import { NotFoundError } from "@/lib/authz/errors";
 import { DeclarationError, StepInvalidError } from "@/lib/declaration/errors";
-import { BODY_TOO_LARGE_MESSAGE } from "@/lib/declaration/document-messages";
 import { fileObjection, MAX_OBJECTION_ATTACHMENTS } from "@/lib/declaration/file-objection";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
-import { crossSite, fail, MUST_CHANGE_PASSWORD_MESSAGE, readBody } from "@/lib/http/upload-request";
+import { fail, openUpload } from "@/lib/http/upload-request";
 import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
 import { IllegalTransitionError } from "@/lib/workflow/transitions";
 
@@ -24,24 +22,9 @@ const MAX_BODY_BYTES = MAX_OBJECTION_ATTACHMENTS * MAX_DOCUMENT_BYTES + 512 * 10
 
 export async function POST(request: Request, { params }: { params: Promise<{ declarationId: string }> }) {
   const { declarationId } = await params;
-  if (crossSite(request)) return fail(403, { ok: false, formError: INVALID_REQUEST_MESSAGE });
-  const user = await getActingUser();
-  if (!user) return fail(401, { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" });
-  if (user.mustChangePassword) return fail(401, { ok: false, formError: MUST_CHANGE_PASSWORD_MESSAGE, code: "SIGNED_OUT" });
-
-  const tooLarge = () => fail(413, { ok: false, formError: BODY_TOO_LARGE_MESSAGE, fieldErrors: { files: BODY_TOO_LARGE_MESSAGE } });
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge();
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
-  const body = await readBody(request, MAX_BODY_BYTES);
-  if (!body) return tooLarge();
-  let form: FormData;
-  try {
-    form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
-  }
+  const opened = await openUpload(request, MAX_BODY_BYTES, "files");
+  if ("failure" in opened) return opened.failure;
+  const { user, form } = opened;
   const text = form.get("text");
   if (typeof text !== "string") return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
   const files = form.getAll("files").filter((f): f is File => f instanceof Blob && f.size > 0);
