@@ -23,7 +23,7 @@ export async function loadReviewFile(db: Db, caller: Caller, declarationId: stri
   if (caller.role === "HOLDER") throw new NotFoundError("declaration");
   const declaration = await loadDeclarationFor(db, caller, declarationId, "declaration:view");
   const regionScores = storedRegionScores(declaration);
-  const [summary, scored, corrections, objections, audit, staffElsewhere, experts, approver, assignee, submittedSnapshot] = await Promise.all([
+  const [summary, scored, corrections, objections, audit, staffElsewhere, experts, approver, assignee, submittedSnapshot, messages] = await Promise.all([
     loadDeclarationSummary(db, declaration),
     db.$transaction((tx) => scoreDeclaration(tx, declaration, regionScores)),
     db.correctionRequest.findMany({ where: { declarationId }, orderBy: { createdAt: "asc" } }),
@@ -39,6 +39,12 @@ export async function loadReviewFile(db: Db, caller: Caller, declarationId: stri
     approverOf(db, declarationId),
     declaration.assigneeId ? db.user.findUnique({ where: { id: declaration.assigneeId }, select: { id: true, firstName: true, lastName: true } }) : null,
     db.scoreSnapshot.findFirst({ where: { declarationId, reason: { in: ["SUBMITTED", "RESUBMITTED"] } }, orderBy: { createdAt: "desc" } }),
+    // The holder's SMS about this file, so the expert sees one that failed (e.g. a wrong number).
+    db.notification.findMany({
+      where: { declarationId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, template: true, status: true, createdAt: true, sentAt: true, lastError: true, deliveryStatus: true },
+    }),
   ]);
 
   const hints: string[] = [];
@@ -66,6 +72,7 @@ export async function loadReviewFile(db: Db, caller: Caller, declarationId: stri
     corrections,
     objections,
     audit,
+    messages,
     hints,
     experts,
     approverId: approver,

@@ -18,6 +18,15 @@ import { ReviewPanel, type ReturnSection } from "@/components/review/review-pane
 
 export const metadata: Metadata = { title: "پرونده دفتر" };
 
+const SMS_TEMPLATE_LABEL: Record<string, string> = {
+  "declaration-returned": "بازگشت برای اصلاح",
+  "correction-reminder": "یادآوری مهلت اصلاح",
+  "result-approved": "اعلام نتیجه",
+  "objection-decided": "نتیجه اعتراض",
+  "not-submitted": "ارسال نشدن در مهلت",
+};
+const SMS_STATUS_LABEL: Record<string, string> = { PENDING: "در صف ارسال", SENDING: "در حال ارسال", SENT: "ارسال شد", FAILED: "ارسال نشد", HELD: "در انتظار (اعتبار پیامک)" };
+
 const showValue = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? toPersianDigits(v) : toPersianDigits(JSON.stringify(v)));
 
 export default async function ReviewFilePage({ params }: { params: Promise<{ declarationId: string }> }) {
@@ -170,6 +179,24 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
       ) : null}
 
       <DeclarationSummary declarationId={d.id} summary={file.summary} editable={false} showDocuments />
+
+      {file.messages.length > 0 ? (
+        <section aria-labelledby="sms-title" className="card space-y-2">
+          <h2 id="sms-title" className="text-lg font-bold">
+            پیامک‌های دارنده پروانه
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {file.messages.map((m) => (
+              <li key={m.id} className={m.status === "FAILED" ? "font-bold text-red-800" : ""}>
+                {SMS_TEMPLATE_LABEL[m.template] ?? m.template} — {SMS_STATUS_LABEL[m.status]}
+                {m.sentAt ? ` (${formatJalaliDateTime(m.sentAt)})` : ""}
+                {m.deliveryStatus && m.deliveryStatus !== "console" ? ` — تحویل: ${m.deliveryStatus}` : ""}
+                {m.lastError && m.status !== "SENT" ? ` — ${m.lastError}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="audit-title" className="card space-y-2">
         <h2 id="audit-title" className="text-lg font-bold">
