@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { toPersianDigits } from "@/lib/format/digits";
@@ -28,6 +29,11 @@ export async function AdminHome({ user }: { user: CurrentUser }) {
         <p className="card">دفاتر ثبت‌شده: <strong>{toPersianDigits(offices)}</strong></p>
         <p className="card">کارشناسان فعال: <strong>{toPersianDigits(experts)}</strong></p>
       </section>
+      <p>
+        <Link href="/queue" className="btn">
+          صف پرونده‌های همه مناطق (واگذاری دوباره)
+        </Link>
+      </p>
       <section className="card" aria-labelledby="rounds-heading">
         <h2 id="rounds-heading" className="mb-2 text-lg font-bold">دوره‌های اخیر</h2>
         <ul className="space-y-1">

@@ -1,33 +1,52 @@
+import Link from "next/link";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
 import { toPersianDigits } from "@/lib/format/digits";
 import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
+import { queueDeadlineCounts } from "@/lib/review/queue";
 
-const DUE_SOON_MS = 3 * 86_400_000;
-
-async function regionSummary(regionId: number, now = new Date()) {
+async function regionSummary(user: CurrentUser, now = new Date()) {
   return Promise.all([
-    db.declaration.groupBy({ by: ["status"], where: { regionId }, _count: { _all: true } }),
-    db.declaration.count({ where: { regionId, dueAt: { gte: now, lte: new Date(now.getTime() + DUE_SOON_MS) } } }),
-    db.declaration.count({ where: { regionId, dueAt: { lt: now }, status: { in: ["SUBMITTED", "IN_REVIEW", "RESUBMITTED"] } } }),
+    db.declaration.groupBy({ by: ["status"], where: { regionId: user.regionId ?? -1 }, _count: { _all: true } }),
+    // The same conditions as the queue's "due within 3 days" and "overdue" filters.
+    queueDeadlineCounts(db, { id: user.id, role: user.role, regionId: user.regionId }, now),
   ]);
 }
 
 export async function ExpertHome({ user }: { user: CurrentUser }) {
   // An expert without a region sees an empty summary rather than another region's.
-  const [groups, dueSoon, overdue] = await regionSummary(user.regionId ?? -1);
+  const [groups, { dueSoon, overdue }] = await regionSummary(user);
   const count = new Map(groups.map((g) => [g.status, g._count._all]));
   const statuses = Object.keys(DECLARATION_STATUS_LABEL) as DeclarationStatus[];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">کارتابل منطقه {user.region?.name ?? "—"}</h1>
+      <Link href="/queue" className="btn w-full py-3 text-lg sm:w-auto">
+        صف پرونده‌های منطقه
+      </Link>
       <section className="grid gap-3 sm:grid-cols-2" aria-label="سررسیدها">
         <p className="card">
           سررسید در ۳ روز آینده: <strong>{toPersianDigits(dueSoon)}</strong> پرونده
+          {dueSoon > 0 ? (
+            <>
+              {" "}
+              <Link href="/queue?due=soon" className="text-brand-700 underline">
+                مشاهده در صف
+              </Link>
+            </>
+          ) : null}
         </p>
         <p className="card">
           گذشته از مهلت: <strong className={overdue ? "text-red-800" : ""}>{toPersianDigits(overdue)}</strong> پرونده
+          {overdue > 0 ? (
+            <>
+              {" "}
+              <Link href="/queue?due=overdue" className="text-brand-700 underline">
+                مشاهده در صف
+              </Link>
+            </>
+          ) : null}
         </p>
       </section>
       <section className="card" aria-labelledby="by-status">
