@@ -76,6 +76,7 @@ export function ReviewPanel(props: Props) {
         رسیدگی
       </h2>
       <FormAlert message={message?.text} tone={message?.tone} />
+      {!claimable ? <p>این پرونده اکنون کاری از سوی منطقه لازم ندارد.</p> : null}
 
       {!props.mine && claimable ? (
         props.takenBy ? (

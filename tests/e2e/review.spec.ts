@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { appDb, expectNoA11yViolations, signInAndWait } from "./support";
 import { createStaffUser } from "../helpers/fixtures";
 import { declarationAt, HOLDER_PASSWORD } from "../helpers/declarations";
+import { toPersianDigits } from "@/lib/format/digits";
 
 const STAFF_PASSWORD = "Pishkhan@1405"; // the demo experts' password too
 
@@ -29,7 +30,13 @@ test("submit → the region returns one field → the holder corrects only it �
 
   // The expert takes the file and returns one field.
   const expert = await as(browser, scorer.nationalId, STAFF_PASSWORD);
-  await expert.goto(`/review/${id}`);
+  await expert.goto("/queue");
+  await expert.getByLabel("جستجو").fill(f.holder.office.code);
+  await expert.getByRole("button", { name: "نمایش" }).click();
+  await expect(expert.getByRole("row", { name: new RegExp(toPersianDigits(f.holder.office.code)) })).toBeVisible();
+  await expectNoA11yViolations(expert);
+  await expert.getByRole("link", { name: "دفتر آزمون" }).click();
+  await expect(expert).toHaveURL(new RegExp(`/review/${id}$`));
   await expect(expert.getByRole("heading", { name: /پرونده دفتر/ })).toBeVisible();
   await expectNoA11yViolations(expert);
   await expert.getByRole("button", { name: "برداشتن پرونده برای رسیدگی" }).click();

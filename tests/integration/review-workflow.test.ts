@@ -10,6 +10,8 @@ import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
 import { seedDemoData } from "@/prisma/demo-data";
 import { submitDeclaration } from "@/lib/declaration/submit-declaration";
 import { runDeadlineSweep } from "@/lib/workflow/sweep";
+import { loadReviewFile } from "@/lib/review/load-review-file";
+import { NotFoundError } from "@/lib/authz/errors";
 import { splitStoredRanking } from "@/lib/declaration/forms/step-8-ranking";
 import { TRANSITIONS } from "@/lib/workflow/transitions";
 import { setupTestDatabase } from "../helpers/test-database";
@@ -238,6 +240,16 @@ describe("assignment and access", () => {
     expect(await a.claimAction({ declarationId: f.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await a.returnAction({ declarationId: f.id, flags: [{ section: "2", field: null, comment: "بررسی کنید" }] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await status(f.id)).toBe("SUBMITTED");
+  });
+
+  test("the file view: the region's experts and the head office open it; another region's expert and any holder get 'not found'", async () => {
+    const f = await submittedFile();
+    const caller = (u: { id: string; role: "EXPERT" | "ADMIN" | "HOLDER"; regionId: number | null }) => ({ id: u.id, role: u.role, regionId: u.regionId });
+    await expect(loadReviewFile(t.db, caller(f.e1), f.id)).resolves.toMatchObject({ declaration: { id: f.id } });
+    const admin = (await createStaffUser(t.db, "ADMIN")).user;
+    await expect(loadReviewFile(t.db, caller(admin), f.id)).resolves.toMatchObject({ declaration: { id: f.id } });
+    await expect(loadReviewFile(t.db, caller(f.other), f.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadReviewFile(t.db, caller(f.holder.user), f.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("an admin may reassign any file, but only to an expert of its region; bulk assign is all or nothing", async () => {

@@ -15,6 +15,9 @@ import { Countdown } from "@/components/countdown";
 import { DeclarationSummary } from "@/components/declaration/declaration-summary";
 import { MapView } from "@/components/map/map-view";
 import { ReviewPanel, type ReturnSection } from "@/components/review/review-panel";
+import { PositiveScoreTable } from "@/components/wizard/positive-score-table";
+import { FACT_DISPLAY } from "@/lib/declaration/facts";
+import { explainCriterion } from "@/lib/declaration/score-preview";
 
 export const metadata: Metadata = { title: "پرونده دفتر" };
 
@@ -92,6 +95,27 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
           {toPersianDigits(score.rank)}
           {score.criteria.some((c) => c.pending) ? " (امتیازهای منطقه هنوز وارد نشده است)" : ""}
         </p>
+        <PositiveScoreTable
+          caption="امتیاز هر معیار با امتیازهای منطقه"
+          rows={score.criteria.map((c) => ({
+            key: c.key,
+            title: c.title,
+            points: c.points,
+            max: c.max,
+            pending: c.pending,
+            regionEntered: c.kind === "regionEntered",
+            explanation: explainCriterion(c, FACT_DISPLAY),
+          }))}
+        />
+        {score.violations.length > 0 ? (
+          <ul className="list-disc ps-6 text-sm">
+            {score.violations.map((v) => (
+              <li key={v.code}>
+                تخلف اعلام‌شده: {v.title} (−{formatNumberFa(v.points)})
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {file.submittedScore ? <p className="text-sm text-slate-700">امتیاز خوداظهاری در زمان ارسال: {formatNumberFa(file.submittedScore.total)}</p> : null}
         {d.finalScore !== null ? (
           <p>
