@@ -13,6 +13,9 @@ export function appDb(): Db {
 }
 
 export async function expectNoA11yViolations(page: Page): Promise<void> {
+  // After a client-side navigation Next.js streams the new <title> in a moment later; axe must
+  // see the finished page, not that instant.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
