@@ -11,10 +11,10 @@ const SECTIONS = [
   { title: "دوره‌های ارزیابی", text: "ایجاد، باز و بسته کردن دوره‌ها و مهلت‌ها" },
   { title: "جدول‌های امتیازدهی", text: "بارگذاری، بررسی، مقایسه و تأیید مجموعه قواعد" },
   { title: "ورود اطلاعات پروانه‌ها", text: "بارگذاری فایل CSV دفاتر، پروانه‌ها و دارندگان" },
-  { title: "کاربران", text: "کارشناسان مناطق و مدیران؛ غیرفعال‌سازی و بازنشانی رمز" },
+  { title: "کاربران", text: "کارشناسان مناطق و مدیران؛ غیرفعال‌سازی و بازنشانی رمز", href: "/users" },
   { title: "داشبورد کشوری", text: "وضعیت پرونده‌ها، رتبه‌ها و رعایت مهلت‌ها در مناطق" },
   { title: "خروجی نتایج", text: "نتایج دوره به صورت CSV و XLSX" },
-] as const;
+] as const satisfies readonly { title: string; text: string; href?: string }[];
 
 export async function AdminHome({ user }: { user: CurrentUser }) {
   const [offices, experts, rounds] = await Promise.all([
@@ -50,9 +50,15 @@ export async function AdminHome({ user }: { user: CurrentUser }) {
         <ul className="grid gap-3 sm:grid-cols-2">
           {SECTIONS.map((s) => (
             <li key={s.title} className="card">
-              <p className="font-bold">{s.title}</p>
+              {"href" in s ? (
+                <Link href={s.href} className="font-bold text-brand-700 underline">
+                  {s.title}
+                </Link>
+              ) : (
+                <p className="font-bold">{s.title}</p>
+              )}
               <p className="text-sm text-slate-700">{s.text}</p>
-              <p className="mt-1 text-sm text-slate-700">در حال آماده‌سازی</p>
+              {"href" in s ? null : <p className="mt-1 text-sm text-slate-700">در حال آماده‌سازی</p>}
             </li>
           ))}
         </ul>

@@ -28,6 +28,11 @@ export type AuditAction =
   | "declaration.assigned"
   | "declaration.region_scores_saved"
   | "declaration.reminder_queued"
+  | "user.created"
+  | "user.deactivate"
+  | "user.activate"
+  | "user.reset_password"
+  | "user.unlock"
   | "document.uploaded"
   | "document.deleted";
 
