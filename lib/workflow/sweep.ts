@@ -6,6 +6,7 @@ import { enqueueSms } from "@/lib/notify/enqueue-sms";
 import type { DeclarationData } from "@/lib/declaration/step-status";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 import { applyTransition, ConcurrentChangeError } from "@/lib/workflow/apply-transition";
+import { markNotSubmitted } from "@/lib/workflow/not-submitted";
 import { objectionDeadline } from "@/lib/workflow/objection-window";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
 
@@ -39,12 +40,9 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
   for (const d of drafts) {
     const { ruleSet } = await ruleSetOfRound(db, d.roundId);
     const done = await once(() =>
-      db.$transaction(async (tx) => {
-        await applyTransition(tx, d, "expire_window", { actor: "SYSTEM", audit: SYSTEM }, { data: { finalRank: lowestRank(ruleSet), finalizedAt: now, dueAt: null } });
-        if (d.office.holder.mobile) {
-          await enqueueSms(tx, { recipient: d.office.holder.mobile, userId: d.office.holder.id, declarationId: d.id, template: "not-submitted", data: { officeCode: d.office.code, roundTitle: d.round.title } });
-        }
-      }),
+      db.$transaction((tx) =>
+        markNotSubmitted(tx, { id: d.id, status: "DRAFT" }, { actor: "SYSTEM", audit: SYSTEM }, { lowestRank: lowestRank(ruleSet), roundTitle: d.round.title, officeCode: d.office.code, holder: d.office.holder }, now),
+      ),
     );
     if (done) result.notSubmitted++;
   }

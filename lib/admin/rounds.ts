@@ -1,0 +1,143 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db-client";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { Caller } from "@/lib/authz/guards";
+import { scopeOf } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/authz/errors";
+import { fieldErrorsOf } from "@/lib/actions/result";
+import { jalaliDateField } from "@/lib/validation/fields";
+import { parseJalaliDate } from "@/lib/format/jalali";
+import { lowestRank } from "@/lib/ranking";
+import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
+import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
+import { markNotSubmitted } from "@/lib/workflow/not-submitted";
+
+// The head office's rounds: create and edit (title, the holders' window in Jalali dates,
+// every deadline in days, calendar or working days, the pinned rule set), open, close.
+// A round's rule set is fixed once the round has opened; closing gives every office that
+// did not submit the lowest rank and queues its SMS, once.
+
+function requireManager(caller: Caller) {
+  if (scopeOf(caller.role, "round:manage") !== "any") throw new NotFoundError("round");
+}
+
+const days = (label: string) =>
+  z.preprocess((v) => Number(typeof v === "string" ? v.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))) : v), z.number({ error: `${label} را به روز وارد کنید.` }).int({ error: `${label} را به روز وارد کنید.` }).min(1, { error: `${label} دست‌کم ۱ روز است.` }).max(365, { error: `${label} حداکثر ۳۶۵ روز است.` }));
+
+export const roundInput = z
+  .object({
+    title: z.string().trim().min(3, { error: "عنوان دوره را بنویسید." }).max(100),
+    windowOpensOn: jalaliDateField,
+    windowClosesOn: jalaliDateField,
+    reviewDays: days("مهلت بررسی منطقه"),
+    correctionDays: days("مهلت اصلاح"),
+    reReviewDays: days("مهلت بررسی دوباره"),
+    objectionDays: days("مهلت اعتراض"),
+    dayKind: z.enum(["CALENDAR", "WORKING"], { error: "نوع شمارش روزها را انتخاب کنید." }),
+    ruleSetId: z.string().min(1, { error: "جدول امتیازدهی را انتخاب کنید." }).max(64),
+  })
+  .refine((v) => parseJalaliDate(v.windowClosesOn)! > parseJalaliDate(v.windowOpensOn)!, { error: "پایان مهلت باید بعد از آغاز آن باشد.", path: ["windowClosesOn"] });
+
+/** The window: from the start of the first day to the end of the last day, Tehran time. */
+function windowOf(v: z.infer<typeof roundInput>) {
+  const closes = parseJalaliDate(v.windowClosesOn)!;
+  return { windowOpensAt: parseJalaliDate(v.windowOpensOn)!, windowClosesAt: new Date(closes.getTime() + 24 * 60 * 60 * 1000) };
+}
+
+async function approvedRuleSet(db: Pick<Db, "ruleSet">, id: string) {
+  const rs = await db.ruleSet.findUnique({ where: { id }, select: { id: true, approvedAt: true } });
+  if (!rs) throw new ReviewInvalidError({ ruleSetId: "جدول امتیازدهی یافت نشد." });
+  if (!rs.approvedAt) throw new ReviewInvalidError({ ruleSetId: "فقط جدول امتیازدهی تأییدشده را می‌توان به دوره بست." });
+  return rs;
+}
+
+/** Creates a round (roundId absent) or edits a draft one; an opened round keeps its rule set and window start. */
+export async function saveRound(db: Db, actor: AuditActor, caller: Caller, raw: unknown & { roundId?: string }) {
+  requireManager(caller);
+  const parsed = roundInput.safeParse(raw);
+  if (!parsed.success) throw new ReviewInvalidError(fieldErrorsOf(parsed.error));
+  const v = parsed.data;
+  const roundId = typeof (raw as { roundId?: unknown }).roundId === "string" ? (raw as { roundId: string }).roundId : null;
+  return db.$transaction(async (tx) => {
+    const data = { title: v.title, ...windowOf(v), reviewDays: v.reviewDays, correctionDays: v.correctionDays, reReviewDays: v.reReviewDays, objectionDays: v.objectionDays, dayKind: v.dayKind };
+    if (!roundId) {
+      await approvedRuleSet(tx, v.ruleSetId);
+      const round = await tx.round.create({ data: { ...data, ruleSetId: v.ruleSetId, status: "DRAFT" } });
+      await recordAudit(tx, actor, { action: "round.created", targetType: "Round", targetId: round.id, after: { ...data, windowOpensAt: data.windowOpensAt.toISOString(), windowClosesAt: data.windowClosesAt.toISOString(), ruleSetId: v.ruleSetId } });
+      return { roundId: round.id };
+    }
+    const round = await tx.round.findUnique({ where: { id: roundId } });
+    if (!round) throw new NotFoundError("round");
+    if (round.status === "CLOSED") throw new ReviewError("دوره بسته شده است و تغییر نمی‌کند.");
+    if (round.status === "OPEN" && v.ruleSetId !== round.ruleSetId) {
+      throw new ReviewInvalidError({ ruleSetId: "جدول امتیازدهی دوره‌ای که باز شده است تغییر نمی‌کند." });
+    }
+    if (round.status === "DRAFT") await approvedRuleSet(tx, v.ruleSetId);
+    await tx.round.update({ where: { id: round.id }, data: { ...data, ruleSetId: v.ruleSetId } });
+    await recordAudit(tx, actor, { action: "round.updated", targetType: "Round", targetId: round.id, before: { title: round.title, ruleSetId: round.ruleSetId }, after: { title: v.title, ruleSetId: v.ruleSetId } });
+    return { roundId: round.id };
+  });
+}
+
+export async function openRound(db: Db, actor: AuditActor, caller: Caller, roundId: string, now = new Date()) {
+  requireManager(caller);
+  return db.$transaction(async (tx) => {
+    const round = await tx.round.findUnique({ where: { id: roundId } });
+    if (!round) throw new NotFoundError("round");
+    if (round.status !== "DRAFT") throw new ReviewError("فقط دوره پیش‌نویس را می‌توان باز کرد.");
+    await approvedRuleSet(tx, round.ruleSetId);
+    const updated = await tx.round.updateMany({ where: { id: round.id, status: "DRAFT" }, data: { status: "OPEN", openedAt: now } });
+    if (updated.count !== 1) throw new ConcurrentChangeError();
+    await recordAudit(tx, actor, { action: "round.opened", targetType: "Round", targetId: round.id });
+  });
+}
+
+/**
+ * Closes an open round after its window: every office of the registry without a submitted
+ * file — a draft, or no file at all — becomes NOT_SUBMITTED with the lowest rank and its
+ * holder gets one SMS. Each office in its own transaction (a round has thousands); the round
+ * is marked closed last, so an interrupted close can simply be run again.
+ */
+export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roundId: string, now = new Date()) {
+  requireManager(caller);
+  const round = await db.round.findUnique({ where: { id: roundId } });
+  if (!round) throw new NotFoundError("round");
+  if (round.status !== "OPEN") throw new ReviewError("فقط دوره باز را می‌توان بست.");
+  if (now < round.windowClosesAt) throw new ReviewError("مهلت ثبت خوداظهاری این دوره هنوز تمام نشده است؛ دوره را پس از پایان مهلت ببندید.");
+  const lowest = lowestRank((await ruleSetOfRound(db, round.id)).ruleSet);
+  const who = { actor: "ADMIN" as const, audit: actor };
+  let notSubmitted = 0;
+
+  const drafts = await db.declaration.findMany({
+    where: { roundId: round.id, status: "DRAFT" },
+    select: { id: true, office: { select: { code: true, holder: { select: { id: true, mobile: true } } } } },
+  });
+  const offices = await db.office.findMany({
+    where: { declarations: { none: { roundId: round.id } } },
+    select: { id: true, code: true, type: true, provinceId: true, province: { select: { regionId: true } }, holder: { select: { id: true, mobile: true } } },
+  });
+  for (const d of drafts) {
+    try {
+      await db.$transaction((tx) => markNotSubmitted(tx, { id: d.id, status: "DRAFT" }, who, { lowestRank: lowest, roundTitle: round.title, officeCode: d.office.code, holder: d.office.holder }, now));
+      notSubmitted++;
+    } catch (e) {
+      if (!(e instanceof ConcurrentChangeError)) throw e;
+    }
+  }
+  for (const o of offices) {
+    await db.$transaction(async (tx) => {
+      const created = await tx.declaration.create({
+        data: { roundId: round.id, officeId: o.id, regionId: o.province.regionId, provinceId: o.provinceId, officeType: o.type, status: "DRAFT" },
+        select: { id: true },
+      });
+      await markNotSubmitted(tx, { id: created.id, status: "DRAFT" }, who, { lowestRank: lowest, roundTitle: round.title, officeCode: o.code, holder: o.holder }, now);
+    });
+    notSubmitted++;
+  }
+  await db.$transaction(async (tx) => {
+    const closed = await tx.round.updateMany({ where: { id: round.id, status: "OPEN" }, data: { status: "CLOSED", closedAt: now } });
+    if (closed.count === 1) await recordAudit(tx, actor, { action: "round.closed", targetType: "Round", targetId: round.id, after: { notSubmitted } });
+  });
+  return { notSubmitted };
+}
