@@ -8,7 +8,7 @@ import { formatJalaliDate } from "@/lib/format/jalali";
 // users, national dashboard, exports) are listed with what they will hold; each becomes a
 // link when it is built (issue 6).
 const SECTIONS = [
-  { title: "دوره‌های ارزیابی", text: "ایجاد، باز و بسته کردن دوره‌ها و مهلت‌ها" },
+  { title: "دوره‌های ارزیابی", text: "ایجاد، باز و بسته کردن دوره‌ها و مهلت‌ها", href: "/rounds" },
   { title: "جدول‌های امتیازدهی", text: "بارگذاری، بررسی، مقایسه و تأیید مجموعه قواعد" },
   { title: "ورود اطلاعات پروانه‌ها", text: "بارگذاری فایل CSV دفاتر، پروانه‌ها و دارندگان" },
   { title: "کاربران", text: "کارشناسان مناطق و مدیران؛ غیرفعال‌سازی و بازنشانی رمز", href: "/users" },

@@ -53,7 +53,7 @@ async function approvedRuleSet(db: Pick<Db, "ruleSet">, id: string) {
 }
 
 /** Creates a round (roundId absent) or edits a draft one; an opened round keeps its rule set and window start. */
-export async function saveRound(db: Db, actor: AuditActor, caller: Caller, raw: unknown & { roundId?: string }) {
+export async function saveRound(db: Db, actor: AuditActor, caller: Caller, raw: unknown) {
   requireManager(caller);
   const parsed = roundInput.safeParse(raw);
   if (!parsed.success) throw new ReviewInvalidError(fieldErrorsOf(parsed.error));
