@@ -323,6 +323,7 @@ describe("the long-running worker", () => {
     const env = { ...process.env };
     try {
       process.env.NEXT_RUNTIME = "nodejs";
+      process.env.DEADLINE_SWEEP = "off"; // this test is about the SMS worker; the sweeper has its own tests
       process.env.SMS_WORKER = "off";
       await register();
       expect((globalThis as { pishkhanSmsWorker?: unknown }).pishkhanSmsWorker).toBeUndefined();
