@@ -1,8 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import type { StepValues } from "@/lib/declaration/forms/field-spec";
 import {
   answerField,
@@ -13,13 +11,11 @@ import {
   type RankingViolation,
 } from "@/lib/declaration/forms/step-8-ranking";
 import type { ScorePreviewRow } from "@/lib/declaration/score-preview";
-import { fieldErrorsOf } from "@/lib/actions/result";
-import { nextStepHref } from "@/lib/declaration/steps";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
+import { fromCents, toCentsRounded } from "@/lib/ranking/decimal";
 import { FieldInput } from "@/components/wizard/field-input";
 import { PositiveScoreTable } from "@/components/wizard/positive-score-table";
-import { ErrorSummary, SaveStatus, StaleBanner } from "@/components/wizard/save-status";
-import { useStepSaver } from "@/components/wizard/use-step-saver";
+import { StepFormActions, StepFormAlerts, useStepForm } from "@/components/wizard/use-step-form";
 import { saveRankingAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/save-ranking-action";
 
 type Props = {
@@ -44,18 +40,6 @@ const YES_NO = [
  * so far (confirmed again). Autosaves like the other steps.
  */
 export function RankingStep({ declarationId, readOnly, violations, positive, defaultValues, positiveChanged }: Props) {
-  const router = useRouter();
-  const { register, control, handleSubmit, watch, getValues, setError, clearErrors, formState } = useForm<StepValues>({ defaultValues });
-  const saver = useStepSaver({ declarationId, step: 8, disabled: readOnly, action: saveRankingAction });
-  const { scheduleDraft } = saver;
-  const [summary, setSummary] = useState<{ message: string | null; errors: Record<string, string> }>({ message: null, errors: {} });
-  const values = useWatch({ control }) as StepValues;
-
-  useEffect(() => {
-    const sub = watch((v) => scheduleDraft(v as StepValues));
-    return () => sub.unsubscribe();
-  }, [watch, scheduleDraft]);
-
   const labels: Record<string, string> = { positiveConfirmed: "تایید امتیازهای مثبت", negativeConfirmed: "تایید امتیاز منفی" };
   violations.forEach((v, k) => {
     const i = k + 1;
@@ -63,45 +47,31 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
     labels[descriptionField(i)] = `شرح تخلف ${toPersianDigits(i)}`;
     labels[noticeDateField(i)] = `تاریخ ابلاغ رای، تخلف ${toPersianDigits(i)}`;
   });
-
-  // Cents, so the live sum has no floating-point drift (lib/ranking does the same).
-  const negativeCents = violations.reduce((sum, v, k) => (values[answerField(k + 1)] === "yes" ? sum + Math.round(v.points * 100) : sum), 0);
-  const unanswered = violations.filter((_, k) => values[answerField(k + 1)] !== "yes" && values[answerField(k + 1)] !== "no").length;
-  const totalCents = Math.round(positive.points * 100) - negativeCents;
-
-  const showErrors = (errors: Record<string, string>, message: string | null) => {
-    clearErrors();
-    for (const [name, msg] of Object.entries(errors)) if (name in labels) setError(name, { type: "validate", message: msg });
-    setSummary({ message, errors });
-    requestAnimationFrame(() => document.getElementById(`${ID_PREFIX}error-summary`)?.focus());
-  };
-
-  const complete = handleSubmit(async (v) => {
-    const local = rankingFullSchema(violations).safeParse(v);
-    if (!local.success) return showErrors(fieldErrorsOf(local.error), "برای تکمیل این مرحله، موارد زیر را اصلاح کنید.");
-    const result = await saver.saveNow(v, "complete");
-    if (result.ok) {
-      setSummary({ message: null, errors: {} });
-      router.push(nextStepHref(declarationId, result.data.stepStatus));
-      router.refresh();
-    } else if (result.code !== "STALE") {
-      showErrors(result.fieldErrors ?? {}, result.formError ?? null);
-    }
+  const step = useStepForm({
+    declarationId,
+    step: 8,
+    idPrefix: ID_PREFIX,
+    defaultValues,
+    readOnly,
+    labels,
+    schema: rankingFullSchema(violations),
+    action: saveRankingAction,
   });
+  const { register, control, formState } = step.form;
+  const values = useWatch({ control }) as StepValues;
 
-  const saveDraft = async () => {
-    const result = await saver.saveNow(getValues(), "draft");
-    if (result.ok) router.refresh();
-  };
+  // Cents, with lib/ranking's exact decimal helpers: the live sum has no floating-point drift.
+  const negativeCents = violations.reduce((sum, v, k) => (values[answerField(k + 1)] === "yes" ? sum + toCentsRounded(v.points) : sum), 0);
+  const unanswered = violations.filter((_, k) => values[answerField(k + 1)] !== "yes" && values[answerField(k + 1)] !== "no").length;
+  const totalCents = toCentsRounded(positive.points) - negativeCents;
 
   const checkbox = (name: string, label: string) => (
     <FieldInput spec={{ name, label, kind: "checkbox" }} idPrefix={ID_PREFIX} register={register} control={control} errors={formState.errors} />
   );
 
   return (
-    <form onSubmit={complete} noValidate className="space-y-6" aria-describedby={`${ID_PREFIX}status`}>
-      {saver.state.kind === "stale" ? <StaleBanner message={saver.state.message} /> : null}
-      <ErrorSummary errors={summary.errors} idPrefix={ID_PREFIX} labels={labels} message={summary.message} />
+    <form onSubmit={step.complete} noValidate className="space-y-6" aria-describedby={`${ID_PREFIX}status`}>
+      <StepFormAlerts idPrefix={ID_PREFIX} labels={labels} step={step} />
 
       <fieldset disabled={readOnly} className="card space-y-4">
         <legend className="text-lg font-bold">الف) امتیازهای مثبت</legend>
@@ -175,29 +145,17 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
         </ol>
         <div className="rounded-lg bg-slate-50 p-3" aria-live="polite">
           <p>
-            جمع امتیاز منفی: <strong>{formatNumberFa(negativeCents / 100)}</strong>
+            جمع امتیاز منفی: <strong>{formatNumberFa(fromCents(negativeCents))}</strong>
           </p>
           <p>
-            امتیاز کل تا اینجا (امتیاز مثبت منهای امتیاز منفی، بدون امتیازهای منطقه): <strong>{formatNumberFa(totalCents / 100)}</strong>
+            امتیاز کل تا اینجا (امتیاز مثبت منهای امتیاز منفی، بدون امتیازهای منطقه): <strong>{formatNumberFa(fromCents(totalCents))}</strong>
           </p>
           {unanswered > 0 ? <p className="text-sm text-slate-700">{toPersianDigits(unanswered)} مورد هنوز پاسخ داده نشده است.</p> : null}
         </div>
         {checkbox("negativeConfirmed", "پاسخ‌های بالا، امتیاز منفی و امتیاز کل را تایید می‌کنم.")}
       </fieldset>
 
-      {readOnly ? null : (
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="btn" disabled={formState.isSubmitting}>
-            ذخیره و تکمیل مرحله
-          </button>
-          <button type="button" className="btn-secondary" onClick={saveDraft}>
-            ذخیره پیش‌نویس
-          </button>
-          <div id={`${ID_PREFIX}status`}>
-            <SaveStatus state={saver.state} />
-          </div>
-        </div>
-      )}
+      <StepFormActions idPrefix={ID_PREFIX} step={step} readOnly={readOnly} />
     </form>
   );
 }

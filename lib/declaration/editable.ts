@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db-client";
+import type { Db, Tx } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { declarationVisible, type Caller } from "@/lib/authz/guards";
@@ -65,14 +65,14 @@ async function correctionOpening(
 export type RelatedCounts = { kinds: DocumentKind[]; staff: number; disabled: number; insured: number; board: number };
 
 /** What the dependent step statuses need from the declaration's rows, in one round trip. */
-export async function relatedCounts(tx: Tx, declarationId: string): Promise<RelatedCounts> {
+export async function relatedCounts(tx: Db | Tx, declarationId: string): Promise<RelatedCounts> {
   const [row] = await tx.$queryRaw<{ kinds: DocumentKind[] | null; staff: number; disabled: number; insured: number; board: number }[]>`
     SELECT
       (SELECT array_agg(DISTINCT "kind"::text) FROM "Document" WHERE "declarationId" = ${declarationId} AND "objectionId" IS NULL) AS "kinds",
-      (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId}) AS "staff",
-      (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId} AND "disabled") AS "disabled",
-      (SELECT count(*)::int FROM "StaffMember" WHERE "declarationId" = ${declarationId} AND "insured") AS "insured",
-      (SELECT count(*)::int FROM "BoardMember" WHERE "declarationId" = ${declarationId}) AS "board"`;
+      s."staff", s."disabled", s."insured",
+      (SELECT count(*)::int FROM "BoardMember" WHERE "declarationId" = ${declarationId}) AS "board"
+    FROM (SELECT count(*)::int AS "staff", (count(*) FILTER (WHERE "disabled"))::int AS "disabled", (count(*) FILTER (WHERE "insured"))::int AS "insured"
+          FROM "StaffMember" WHERE "declarationId" = ${declarationId}) s`;
   return { kinds: row?.kinds ?? [], staff: row?.staff ?? 0, disabled: row?.disabled ?? 0, insured: row?.insured ?? 0, board: row?.board ?? 0 };
 }
 

@@ -6,6 +6,7 @@ import { scorePreview } from "@/lib/declaration/score-preview";
 import type { DeclarationData } from "@/lib/declaration/step-status";
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
+import { fromCents, toCentsRounded } from "@/lib/ranking/decimal";
 
 /**
  * Everything the read-only summary of a declaration shows (step 9's "check your answers";
@@ -27,7 +28,7 @@ export async function loadDeclarationSummary(db: Db, declaration: { id: string; 
     const given = data["8"]?.[answerField(k + 1)];
     return { ...v, ...answers[k]!, answered: given === "yes" || given === "no" };
   });
-  const negativeCents = violations.reduce((sum, v) => (v.answer ? sum + Math.round(v.points * 100) : sum), 0);
+  const negativeCents = violations.reduce((sum, v) => (v.answer ? sum + toCentsRounded(v.points) : sum), 0);
   return {
     data,
     stepStatus: declaration.stepStatus as StepStatusMap,
@@ -37,8 +38,8 @@ export async function loadDeclarationSummary(db: Db, declaration: { id: string; 
     ruleSet: pinned.row,
     positive: preview,
     violations,
-    negative: negativeCents / 100,
-    total: (Math.round(preview.positive * 100) - negativeCents) / 100,
+    negative: fromCents(negativeCents),
+    total: fromCents(toCentsRounded(preview.positive) - negativeCents),
   };
 }
 

@@ -41,14 +41,17 @@ export async function saveStep(db: Db, actor: AuditActor & { userId: string }, c
     // Keep the normalised form of what was typed (ASCII digits, 09… mobiles, yyyy/mm/dd).
     return { ...values, ...(full.data as StepValues) };
   };
-  if (input.mode === "complete") complete(typed);
+  const completed = input.mode === "complete" ? complete(typed) : null;
 
   return db.$transaction(async (tx) => {
     const declaration = await loadForEdit(tx, caller, { ...input, now });
     const before = (declaration.data as DeclarationData)[String(input.step)] ?? null;
     // A returned file: only the flagged fields take what was sent; the rest stays as stored.
-    const merged = declaration.openFields ? { ...before, ...Object.fromEntries(declaration.openFields.map((f) => [f, typed[f]])) } : typed;
-    const values = input.mode === "complete" ? complete(merged) : merged;
+    let values = completed ?? typed;
+    if (declaration.openFields) {
+      const merged = { ...before, ...Object.fromEntries(declaration.openFields.map((f) => [f, typed[f]])) };
+      values = input.mode === "complete" ? complete(merged) : merged;
+    }
     const data: DeclarationData = { ...(declaration.data as DeclarationData), [String(input.step)]: values };
     const stored = { ...(declaration.stepStatus as StepStatusMap) };
     const related = await relatedCounts(tx, declaration.id);

@@ -18,3 +18,17 @@ export async function enqueueSms<T extends SmsTemplate>(
     },
   });
 }
+
+/**
+ * The SMS that tells an office's holder about a decision on their file. A holder without a
+ * mobile number gets none (the decision still stands and shows on their task list).
+ */
+export async function enqueueHolderSms<T extends SmsTemplate>(
+  tx: Tx,
+  target: { declarationId: string; holder: { id: string; mobile: string | null } },
+  template: T,
+  data: TemplateData[T],
+) {
+  if (!target.holder.mobile) return null;
+  return enqueueSms(tx, { recipient: target.holder.mobile, userId: target.holder.id, declarationId: target.declarationId, template, data });
+}

@@ -36,7 +36,9 @@ export async function claimDeclaration(db: Db, actor: AuditActor, caller: Caller
 export async function releaseDeclaration(db: Db, actor: AuditActor, caller: Caller, declarationId: string) {
   return db.$transaction(async (tx) => {
     const d = await loadForReview(tx, caller, declarationId, { assigneeOnly: true });
-    await tx.declaration.update({ where: { id: d.id }, data: { assigneeId: null } });
+    // Compare-and-set: an admin's reassignment in between is not undone.
+    const released = await tx.declaration.updateMany({ where: { id: d.id, assigneeId: caller.id }, data: { assigneeId: null } });
+    if (released.count !== 1) throw new NotAssigneeError();
     await recordAudit(tx, actor, { action: "declaration.released", targetType: "Declaration", targetId: d.id, before: { assigneeId: caller.id } });
   });
 }

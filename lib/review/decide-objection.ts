@@ -4,12 +4,13 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { scoreDeclaration, writeScoreSnapshot } from "@/lib/declaration/score-declaration";
-import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import { approverOf } from "@/lib/review/assignment";
 import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { loadForReview } from "@/lib/review/load-for-review";
 import { parseRegionScores, regionScoreCaps, storedRegionScores } from "@/lib/review/region-scores";
 import { applyTransition } from "@/lib/workflow/apply-transition";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 
 export const decideObjectionInput = z.object({
   declarationId: z.string().min(1).max(64),
@@ -36,8 +37,7 @@ export async function decideObjection(db: Db, actor: AuditActor & { userId: stri
 
     let regionScores = storedRegionScores(d);
     if (input.decision === "CHANGED") {
-      const base = await scoreDeclaration(tx, d, regionScores);
-      regionScores = parseRegionScores(input, regionScoreCaps(base.pinned.ruleSet));
+      regionScores = parseRegionScores(input, regionScoreCaps((await ruleSetOfRound(tx, d.roundId)).ruleSet));
     }
     const scored = await scoreDeclaration(tx, d, regionScores);
     await tx.objection.update({
@@ -58,15 +58,7 @@ export async function decideObjection(db: Db, actor: AuditActor & { userId: stri
       createdById: actor.userId,
       at: now,
     });
-    if (d.office.holder.mobile) {
-      await enqueueSms(tx, {
-        recipient: d.office.holder.mobile,
-        userId: d.office.holder.id,
-        declarationId: d.id,
-        template: "objection-decided",
-        data: { officeCode: d.office.code, declarationId: d.id },
-      });
-    }
+    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "objection-decided", { officeCode: d.office.code, declarationId: d.id });
     return scored.score;
   });
 }

@@ -25,7 +25,7 @@ export async function loadReviewFile(db: Db, caller: Caller, declarationId: stri
   const regionScores = storedRegionScores(declaration);
   const [summary, scored, corrections, objections, audit, staffElsewhere, experts, approver, assignee, submittedSnapshot, messages] = await Promise.all([
     loadDeclarationSummary(db, declaration),
-    db.$transaction((tx) => scoreDeclaration(tx, declaration, regionScores)),
+    scoreDeclaration(db, declaration, regionScores),
     db.correctionRequest.findMany({ where: { declarationId }, orderBy: { createdAt: "asc" } }),
     db.objection.findMany({ where: { declarationId }, orderBy: { filedAt: "asc" }, include: { attachments: { select: { id: true, fileName: true } } } }),
     db.auditEvent.findMany({

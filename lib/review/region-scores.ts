@@ -7,9 +7,10 @@ import { toAsciiDigits } from "@/lib/validation/normalize";
 import { formatNumberFa } from "@/lib/format/digits";
 import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { loadForReview } from "@/lib/review/load-for-review";
-import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import { scoreDeclaration, writeScoreSnapshot, type RegionScores } from "@/lib/declaration/score-declaration";
 import { applyTransition } from "@/lib/workflow/apply-transition";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 
 // The scores the region enters (criteria of kind regionEntered: service recipients'
 // satisfaction, the provincial association's score), then the approval that fixes the
@@ -55,8 +56,7 @@ export async function saveRegionScores(db: Db, actor: AuditActor, caller: Caller
   return db.$transaction(async (tx) => {
     const d = await loadForReview(tx, caller, input.declarationId, { assigneeOnly: true });
     if (d.status !== "IN_REVIEW") throw new ReviewError("امتیاز منطقه فقط هنگام بررسی پرونده ثبت می‌شود.");
-    const scored0 = await scoreDeclaration(tx, d);
-    const scores = parseRegionScores(input, regionScoreCaps(scored0.pinned.ruleSet));
+    const scores = parseRegionScores(input, regionScoreCaps((await ruleSetOfRound(tx, d.roundId)).ruleSet));
     await tx.declaration.update({ where: { id: d.id }, data: scores });
     await recordAudit(tx, actor, {
       action: "declaration.region_scores_saved",
@@ -95,15 +95,7 @@ export async function approveDeclaration(db: Db, actor: AuditActor & { userId: s
       createdById: actor.userId,
       at: now,
     });
-    if (d.office.holder.mobile) {
-      await enqueueSms(tx, {
-        recipient: d.office.holder.mobile,
-        userId: d.office.holder.id,
-        declarationId: d.id,
-        template: "result-approved",
-        data: { officeCode: d.office.code, declarationId: d.id, objectionDays: d.round.objectionDays },
-      });
-    }
+    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "result-approved", { officeCode: d.office.code, declarationId: d.id, objectionDays: d.round.objectionDays });
     return scored.score;
   });
 }

@@ -6,7 +6,7 @@ import type { Caller } from "@/lib/authz/guards";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { FORM_STEPS } from "@/lib/declaration/forms";
 import type { DeclarationData } from "@/lib/declaration/step-status";
-import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import { ReviewInvalidError } from "@/lib/review/errors";
 import { loadForReview } from "@/lib/review/load-for-review";
 import { applyTransition } from "@/lib/workflow/apply-transition";
@@ -57,15 +57,7 @@ export async function returnForCorrection(db: Db, actor: AuditActor, caller: Cal
         createdById: caller.id,
       })),
     });
-    if (d.office.holder.mobile) {
-      await enqueueSms(tx, {
-        recipient: d.office.holder.mobile,
-        userId: d.office.holder.id,
-        declarationId: d.id,
-        template: "declaration-returned",
-        data: { officeCode: d.office.code, dueAt: dueAt.toISOString(), declarationId: d.id },
-      });
-    }
+    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "declaration-returned", { officeCode: d.office.code, dueAt: dueAt.toISOString(), declarationId: d.id });
     return { dueAt };
   });
 }

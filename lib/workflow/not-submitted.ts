@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db-client";
 import type { AuditActor } from "@/lib/audit/record-audit";
-import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import { applyTransition } from "@/lib/workflow/apply-transition";
 
 /**
@@ -16,13 +16,5 @@ export async function markNotSubmitted(
   now: Date,
 ): Promise<void> {
   await applyTransition(tx, d, "expire_window", who, { data: { finalRank: info.lowestRank, finalizedAt: now, dueAt: null } });
-  if (info.holder.mobile) {
-    await enqueueSms(tx, {
-      recipient: info.holder.mobile,
-      userId: info.holder.id,
-      declarationId: d.id,
-      template: "not-submitted",
-      data: { officeCode: info.officeCode, roundTitle: info.roundTitle },
-    });
-  }
+  await enqueueHolderSms(tx, { declarationId: d.id, holder: info.holder }, "not-submitted", { officeCode: info.officeCode, roundTitle: info.roundTitle });
 }

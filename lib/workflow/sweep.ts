@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { lowestRank } from "@/lib/ranking";
-import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import type { DeclarationData } from "@/lib/declaration/step-status";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 import { applyTransition, ConcurrentChangeError } from "@/lib/workflow/apply-transition";
@@ -95,7 +95,7 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
       if (!returnedAt) return;
       const already = await tx.notification.count({ where: { declarationId: d.id, template: "correction-reminder", createdAt: { gte: returnedAt.createdAt } } });
       if (already > 0) return;
-      await enqueueSms(tx, { recipient: d.office.holder.mobile!, userId: d.office.holder.id, declarationId: d.id, template: "correction-reminder", data: { officeCode: d.office.code, dueAt: d.dueAt!.toISOString(), declarationId: d.id } });
+      await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "correction-reminder", { officeCode: d.office.code, dueAt: d.dueAt!.toISOString(), declarationId: d.id });
       await recordAudit(tx, SYSTEM, { action: "declaration.reminder_queued", targetType: "Declaration", targetId: d.id, after: { dueAt: d.dueAt!.toISOString() } });
       result.reminders++;
     });

@@ -10,7 +10,8 @@ import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
 import { Countdown } from "@/components/countdown";
-import { parseRuleSet, serviceSharePercentFor } from "@/lib/ranking";
+import { serviceSharePercentFor } from "@/lib/ranking";
+import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 import { FORM_STEPS } from "@/lib/declaration/forms";
 import { objectionDeadline } from "@/lib/workflow/objection-window";
 import { ObjectionForm } from "@/components/wizard/objection-form";
@@ -41,16 +42,22 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
   const steps = stepStates(stored);
   const percent = progressPercent(stored);
   const now = new Date();
-  const [ruleSetRow, staff] = await Promise.all([
-    db.ruleSet.findUniqueOrThrow({ where: { id: declaration.round.ruleSetId } }),
-    db.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true, insured: true } }),
-  ]);
-  const ruleSet = parseRuleSet(ruleSetRow.definition);
+  const draft = declaration.status === "DRAFT";
+  const { ruleSet } = await ruleSetOfRound(db, declaration.roundId);
   const corrections =
     declaration.status === "RETURNED" ? await db.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, orderBy: { createdAt: "asc" } }) : [];
   const objectionClosesAt = declaration.status === "APPROVED" ? await objectionDeadline(db, declaration) : null;
-  const facts = declarationFacts({ data: declaration.data as DeclarationData, staff });
-  const preview = scorePreview(ruleSet, facts, FACT_DISPLAY);
+  // The provisional score is for a file still being filled in.
+  const preview = draft
+    ? scorePreview(
+        ruleSet,
+        declarationFacts({
+          data: declaration.data as DeclarationData,
+          staff: await db.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true, insured: true } }),
+        }),
+        FACT_DISPLAY,
+      )
+    : null;
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -151,7 +158,7 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
           </li>
         ))}
       </ol>
-      {declaration.status === "DRAFT" ? <ScorePreviewCard preview={preview} isSample={ruleSet.isSample} /> : null}
+      {preview ? <ScorePreviewCard preview={preview} isSample={ruleSet.isSample} /> : null}
     </div>
   );
 }

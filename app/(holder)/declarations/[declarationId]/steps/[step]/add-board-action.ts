@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { declarationTarget, runParsedDeclarationAction } from "@/lib/actions/declaration-action";
+import { declarationTarget, runParsedAction } from "@/lib/actions/run-action";
 import { addBoardMember } from "@/lib/declaration/board-members";
 
 const input = declarationTarget.extend({ values: z.unknown() });
 
 export async function addBoardMemberAction(raw: unknown) {
-  return runParsedDeclarationAction(input, raw, ({ values, ...target }, who) => addBoardMember(db, who, target, values));
+  return runParsedAction(input, raw, ({ values, ...target }, who) => addBoardMember(db, who, target, values));
 }

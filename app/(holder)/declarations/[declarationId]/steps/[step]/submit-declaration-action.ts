@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { declarationTarget, runParsedDeclarationAction } from "@/lib/actions/declaration-action";
+import { declarationTarget, runParsedAction } from "@/lib/actions/run-action";
 import { submitDeclaration } from "@/lib/declaration/submit-declaration";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 
@@ -10,7 +10,7 @@ const input = declarationTarget.extend({ confirmed: z.boolean(), password: z.str
 
 /** Step 9: the final submission (password asked again). Returns the tracking code. */
 export async function submitDeclarationAction(raw: unknown) {
-  return runParsedDeclarationAction(input, raw, async (i, who) => {
+  return runParsedAction(input, raw, async (i, who) => {
     const result = await submitDeclaration(db, who.actor, who.caller, i);
     return { trackingCode: result.trackingCode, submittedAt: result.submittedAt.toISOString(), repeated: result.repeated };
   });

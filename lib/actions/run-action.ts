@@ -10,20 +10,20 @@ import { ReviewError } from "@/lib/review/errors";
 import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
 import { IllegalTransitionError } from "@/lib/workflow/transitions";
 
-export type DeclarationActor = { actor: AuditActor & { userId: string }; caller: Caller };
+export type ActionCaller = { actor: AuditActor & { userId: string }; caller: Caller };
 
 /**
- * The frame of every server action that changes a declaration (the holder's wizard and the
- * region's review decisions): authenticate
- * (a signed-out caller gets a message, and the form keeps what was typed), then run the
+ * The frame of every server action that changes data (the holder's wizard, the region's
+ * review decisions, the head office's rounds and accounts): authenticate (a signed-out
+ * caller gets a message, and the form keeps what was typed), then run the
  * service function, turning its refusals into Persian messages for the form. Validation,
  * authorization against the record, the state checks and the audit entry happen in the
  * service function, inside its transaction.
  */
-export async function runDeclarationAction<T>(fn: (who: DeclarationActor) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(fn: (who: ActionCaller) => Promise<T>): Promise<ActionResult<T>> {
   const ctx = await actionContext();
   if (!ctx) return { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" };
-  const who: DeclarationActor = {
+  const who: ActionCaller = {
     actor: ctx.actor,
     caller: { id: ctx.user.id, role: ctx.user.role, regionId: ctx.user.regionId },
   };
@@ -45,12 +45,12 @@ export async function runDeclarationAction<T>(fn: (who: DeclarationActor) => Pro
 export const declarationTarget = z.object({ declarationId: z.string().min(1).max(64), version: z.number().int().min(1) });
 
 /** Parses the action's input with `schema` (a malformed call writes nothing), then runs it. */
-export async function runParsedDeclarationAction<S extends z.ZodType, T>(
+export async function runParsedAction<S extends z.ZodType, T>(
   schema: S,
   raw: unknown,
-  fn: (input: z.output<S>, who: DeclarationActor) => Promise<T>,
+  fn: (input: z.output<S>, who: ActionCaller) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, formError: INVALID_REQUEST_MESSAGE };
-  return runDeclarationAction((who) => fn(parsed.data, who));
+  return runAction((who) => fn(parsed.data, who));
 }
