@@ -1,5 +1,6 @@
 // Next.js calls register() once when a server process starts. It starts the deadline
-// sweeper (DEADLINE_SWEEP=off disables it) and the SMS outbox
+// sweeper (DEADLINE_SWEEP=off disables it), the background job worker (JOB_WORKER=off)
+// and the SMS outbox
 // worker (lib/notify/worker.ts) in the Node.js runtime, unless SMS_WORKER=off (e.g. when a
 // separate process sends SMS). Server code is imported inside register so that the edge
 // runtime never loads it, and a failure here is logged instead of stopping the server.
@@ -12,6 +13,15 @@ export async function register() {
       startDeadlineSweeper();
     } catch (e) {
       console.error("[sweep] could not start:", (e as Error)?.message);
+    }
+  }
+  // Background jobs (lib/jobs): registry imports, closing large rounds.
+  if (process.env.JOB_WORKER !== "off") {
+    try {
+      const { startJobWorker } = await import("@/lib/jobs/worker");
+      startJobWorker();
+    } catch (e) {
+      console.error("[jobs] worker could not start:", (e as Error)?.message);
     }
   }
   if (process.env.SMS_WORKER === "off") return;

@@ -324,6 +324,7 @@ describe("the long-running worker", () => {
     try {
       process.env.NEXT_RUNTIME = "nodejs";
       process.env.DEADLINE_SWEEP = "off"; // this test is about the SMS worker; the sweeper has its own tests
+      process.env.JOB_WORKER = "off"; // likewise the job worker (tests/integration/jobs.test.ts)
       process.env.SMS_WORKER = "off";
       await register();
       expect((globalThis as { pishkhanSmsWorker?: unknown }).pishkhanSmsWorker).toBeUndefined();
