@@ -37,3 +37,4 @@ export {
   type ViolationScore,
 } from "./score";
 export { formatCents, fromCents, toCentsExact, toCentsRounded } from "./decimal";
+export { compareRuleSets, fieldChanges, leavesOf, type EntryChanges, type FieldChange, type Leaf, type RuleSetDiff } from "./compare";
