@@ -6,6 +6,7 @@ import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
 import { NotFoundError } from "@/lib/authz/errors";
 import { canonicalJson } from "@/lib/format/canonical-json";
+import { toPersianDigits } from "@/lib/format/digits";
 import { parseRuleSet, RuleSetError, serializeRuleSet, type RuleSet, type RuleSetIssue } from "@/lib/ranking";
 import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
@@ -27,7 +28,7 @@ export function requireRuleSetManager(caller: Caller) {
 export class RuleSetUploadError extends ReviewError {
   constructor(readonly issues: RuleSetIssue[]) {
     super(
-      `فایل جدول امتیازدهی ${issues.length === 1 ? "یک خطا" : `${issues.length} خطا`} دارد و ذخیره نشد. هر خطا نام فیلد خود را دارد.`,
+      `فایل جدول امتیازدهی ${issues.length === 1 ? "یک خطا" : `${toPersianDigits(issues.length)} خطا`} دارد و ذخیره نشد. هر خطا نام فیلد خود را دارد.`,
       // path → message(s): the form lists them in order.
       issues.reduce<Record<string, string>>((acc, i) => ({ ...acc, [i.path]: acc[i.path] ? `${acc[i.path]}\n${i.message}` : i.message }), {}),
     );
