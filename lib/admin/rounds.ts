@@ -12,6 +12,8 @@ import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
 import { markNotSubmitted } from "@/lib/workflow/not-submitted";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { JobFailure, type JobHandler, type JobProgress } from "@/lib/jobs/run-jobs";
 
 // The head office's rounds: create and edit (title, the holders' window in Jalali dates,
 // every deadline in days, calendar or working days, the pinned rule set), open, close.
@@ -93,18 +95,65 @@ export async function openRound(db: Db, actor: AuditActor, caller: Caller, round
   });
 }
 
+function assertClosable(round: { status: string; windowClosesAt: Date }, now: Date) {
+  if (round.status !== "OPEN") throw new ReviewError("فقط دوره باز را می‌توان بست.");
+  if (now < round.windowClosesAt) throw new ReviewError("مهلت ثبت خوداظهاری این دوره هنوز تمام نشده است؛ دوره را پس از پایان مهلت ببندید.");
+}
+
+/** Whether an error is PostgreSQL's unique violation (Prisma P2002). */
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/**
+ * Asks for a round to be closed: checked now (open, window over), done by the job worker
+ * (closing a round of 20,000 offices takes minutes, longer than a request should). Asking
+ * again while a close is queued or running returns that job instead of a second one.
+ */
+export async function requestRoundClose(db: Db, actor: AuditActor, caller: Caller, roundId: string, now = new Date()): Promise<{ jobId: string }> {
+  requireManager(caller);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`round-close:${roundId}`}))`;
+    const round = await tx.round.findUnique({ where: { id: roundId } });
+    if (!round) throw new NotFoundError("round");
+    assertClosable(round, now);
+    const pending = await tx.job.findFirst({
+      where: { kind: "ROUND_CLOSE", status: { in: ["QUEUED", "RUNNING"] }, input: { path: ["roundId"], equals: roundId } },
+      select: { id: true },
+    });
+    if (pending) return { jobId: pending.id };
+    const job = await enqueueJob(tx, { kind: "ROUND_CLOSE", input: { roundId, ip: actor.ip }, createdById: caller.id });
+    await recordAudit(tx, actor, { action: "round.close_requested", targetType: "Round", targetId: round.id, after: { jobId: job.id } });
+    return { jobId: job.id };
+  });
+}
+
+/** The ROUND_CLOSE job: closes the round as the admin who asked, reporting progress. */
+export const runRoundCloseJob: JobHandler = async (db, job, progress) => {
+  const input = z.object({ roundId: z.string(), ip: z.string().nullable().optional() }).parse(job.input);
+  const admin = await db.user.findUnique({ where: { id: job.createdById }, select: { id: true, role: true, regionId: true } });
+  if (!admin) throw new JobFailure("کاربری که بستن دوره را خواسته بود یافت نشد.");
+  try {
+    const r = await closeRound(db, { userId: admin.id, role: admin.role, ip: input.ip ?? null }, admin, input.roundId, new Date(), progress);
+    return r;
+  } catch (e) {
+    if (e instanceof ReviewError || e instanceof NotFoundError) throw new JobFailure(e instanceof ReviewError ? e.userMessage : "دوره یافت نشد.");
+    throw e;
+  }
+};
+
 /**
  * Closes an open round after its window: every office of the registry without a submitted
  * file — a draft, or no file at all — becomes NOT_SUBMITTED with the lowest rank and its
  * holder gets one SMS. Each office in its own transaction (a round has thousands); the round
- * is marked closed last, so an interrupted close can simply be run again.
+ * is marked closed last, so an interrupted close can simply be run again (by the job worker:
+ * requestRoundClose).
  */
-export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roundId: string, now = new Date()) {
+export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roundId: string, now = new Date(), progress?: JobProgress) {
   requireManager(caller);
   const round = await db.round.findUnique({ where: { id: roundId } });
   if (!round) throw new NotFoundError("round");
-  if (round.status !== "OPEN") throw new ReviewError("فقط دوره باز را می‌توان بست.");
-  if (now < round.windowClosesAt) throw new ReviewError("مهلت ثبت خوداظهاری این دوره هنوز تمام نشده است؛ دوره را پس از پایان مهلت ببندید.");
+  assertClosable(round, now);
   const lowest = lowestRank((await ruleSetOfRound(db, round.id)).ruleSet);
   const who = { actor: "ADMIN" as const, audit: actor };
   let notSubmitted = 0;
@@ -117,6 +166,13 @@ export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roun
     where: { declarations: { none: { roundId: round.id } } },
     select: { id: true, code: true, type: true, provinceId: true, province: { select: { regionId: true } }, holder: { select: { id: true, mobile: true } } },
   });
+  const total = drafts.length + offices.length;
+  let done = 0;
+  const step = async () => {
+    done++;
+    if (progress) await progress(done, total);
+  };
+  if (progress) await progress(0, total);
   for (const d of drafts) {
     try {
       await db.$transaction((tx) => markNotSubmitted(tx, { id: d.id, status: "DRAFT" }, who, { lowestRank: lowest, roundTitle: round.title, officeCode: d.office.code, holder: d.office.holder }, now));
@@ -124,16 +180,23 @@ export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roun
     } catch (e) {
       if (!(e instanceof ConcurrentChangeError)) throw e;
     }
+    await step();
   }
   for (const o of offices) {
-    await db.$transaction(async (tx) => {
-      const created = await tx.declaration.create({
-        data: { roundId: round.id, officeId: o.id, regionId: o.province.regionId, provinceId: o.provinceId, officeType: o.type, status: "DRAFT" },
-        select: { id: true },
+    try {
+      await db.$transaction(async (tx) => {
+        const created = await tx.declaration.create({
+          data: { roundId: round.id, officeId: o.id, regionId: o.province.regionId, provinceId: o.provinceId, officeType: o.type, status: "DRAFT" },
+          select: { id: true },
+        });
+        await markNotSubmitted(tx, { id: created.id, status: "DRAFT" }, who, { lowestRank: lowest, roundTitle: round.title, officeCode: o.code, holder: o.holder }, now);
       });
-      await markNotSubmitted(tx, { id: created.id, status: "DRAFT" }, who, { lowestRank: lowest, roundTitle: round.title, officeCode: o.code, holder: o.holder }, now);
-    });
-    notSubmitted++;
+      notSubmitted++;
+    } catch (e) {
+      // Another run (a worker whose lease had expired) got to this office first.
+      if (!isUniqueViolation(e)) throw e;
+    }
+    await step();
   }
   await db.$transaction(async (tx) => {
     const closed = await tx.round.updateMany({ where: { id: round.id, status: "OPEN" }, data: { status: "CLOSED", closedAt: now } });

@@ -1,7 +1,8 @@
 // The head office's rounds: create with an approved rule set, open, the rule set fixed once
 // open, and closing that ranks every office without a submission lowest and queues its SMS once.
 import { seedDemoData } from "@/prisma/demo-data";
-import { closeRound, openRound, saveRound } from "@/lib/admin/rounds";
+import { closeRound, openRound, requestRoundClose, runRoundCloseJob, saveRound } from "@/lib/admin/rounds";
+import { processJobs } from "@/lib/jobs/run-jobs";
 import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { NotFoundError } from "@/lib/authz/errors";
 import { setupTestDatabase } from "../helpers/test-database";
@@ -77,4 +78,24 @@ test("closing ranks every office without a submission lowest, queues one SMS eac
   expect((await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).status).toBe("CLOSED");
   await expect(closeRound(t.db, actor(), admin, roundId, after)).rejects.toBeInstanceOf(ReviewError);
   expect(await t.db.notification.count({ where: { template: "not-submitted", declaration: { roundId } } })).toBe(await t.db.declaration.count({ where: { roundId, office: { holder: { mobile: { not: null } } } } }));
+});
+
+test("a large round is closed off the request: one job per round, run by the worker with progress, as the admin who asked", async () => {
+  const { roundId } = await saveRound(t.db, actor(), admin, await input({ title: "دوره بستن با کار پس‌زمینه", windowOpensOn: "1400/01/01", windowClosesOn: "1400/01/20" }));
+  await openRound(t.db, actor(), admin, roundId);
+  const expert = (await createStaffUser(t.db, "EXPERT", { regionId: 1 })).user;
+  await expect(requestRoundClose(t.db, { userId: expert.id, role: "EXPERT", ip: null }, { id: expert.id, role: "EXPERT", regionId: 1 }, roundId)).rejects.toBeInstanceOf(NotFoundError);
+
+  const { jobId } = await requestRoundClose(t.db, actor(), admin, roundId);
+  // Asking again (a double click, a second tab) does not queue a second close.
+  expect(await requestRoundClose(t.db, actor(), admin, roundId)).toEqual({ jobId });
+  expect(await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).toMatchObject({ status: "OPEN" });
+
+  const offices = await t.db.office.count();
+  await processJobs(t.db, { ROUND_CLOSE: runRoundCloseJob });
+  const job = await t.db.job.findUniqueOrThrow({ where: { id: jobId } });
+  expect(job).toMatchObject({ status: "SUCCEEDED", done: offices, total: offices, result: { notSubmitted: offices } });
+  expect(await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).toMatchObject({ status: "CLOSED" });
+  expect(await t.db.auditEvent.count({ where: { action: "round.closed", targetId: roundId, actorId: admin.id } })).toBe(1);
+  await expect(requestRoundClose(t.db, actor(), admin, roundId)).rejects.toBeInstanceOf(ReviewError);
 });

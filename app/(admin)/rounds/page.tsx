@@ -7,6 +7,7 @@ import { can } from "@/lib/authz/permissions";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
 import { toAsciiDigits } from "@/lib/validation/normalize";
+import { JobProgress } from "@/components/jobs/job-progress";
 import { RoundForm, RoundStatusActions, type RoundValues } from "./round-forms";
 
 export const metadata: Metadata = { title: "دوره‌های ارزیابی" };
@@ -22,6 +23,14 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
     db.round.findMany({ orderBy: { windowOpensAt: "desc" }, include: { ruleSet: { select: { title: true, version: true, isSample: true } }, _count: { select: { declarations: true } } } }),
     db.ruleSet.findMany({ where: { approvedAt: { not: null } }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, version: true, isSample: true } }),
   ]);
+  // The latest close job of each round: its progress while it runs, its message if it failed.
+  const closeJobs = await db.job.findMany({
+    where: { kind: "ROUND_CLOSE" },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, status: true, done: true, total: true, error: true, input: true },
+  });
+  const closeJobOf = (roundId: string) => closeJobs.find((j) => (j.input as { roundId?: string }).roundId === roundId);
   const editing = edit ? rounds.find((r) => r.id === edit && r.status !== "CLOSED") : undefined;
   const initial: RoundValues = editing
     ? {
@@ -75,7 +84,18 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
                 </td>
                 <td className="p-2">{STATUS_LABEL[r.status]}</td>
                 <td className="p-2">
-                  <RoundStatusActions roundId={r.id} title={r.title} status={r.status} />
+                  {(() => {
+                    const job = closeJobOf(r.id);
+                    const closing = r.status === "OPEN" && job && (job.status === "QUEUED" || job.status === "RUNNING");
+                    return closing ? (
+                      <JobProgress jobId={job.id} label={`بستن دوره «${r.title}»`} initial={{ status: job.status, done: job.done, total: job.total, error: job.error }} />
+                    ) : (
+                      <>
+                        {r.status === "OPEN" && job?.status === "FAILED" ? <p className="text-sm text-red-800">بستن دوره انجام نشد: {job.error}</p> : null}
+                        <RoundStatusActions roundId={r.id} title={r.title} status={r.status} />
+                      </>
+                    );
+                  })()}
                   {r.status !== "CLOSED" ? (
                     <Link href={`/rounds?edit=${r.id}`} className="text-brand-700 underline">
                       ویرایش<span className="sr-only"> {r.title}</span>

@@ -137,7 +137,7 @@ export function RoundStatusActions({ roundId, title, status }: { roundId: string
           disabled={busy}
           onClick={() => {
             if (window.confirm(`دوره «${title}» بسته شود؟ دفترهایی که خوداظهاری نفرستاده‌اند رتبه آخر می‌گیرند و پیامک دریافت می‌کنند.`)) {
-              void run(() => closeRoundAction({ roundId }) as ReturnType<typeof openRoundAction>, "دوره بسته شد.");
+              void run(() => closeRoundAction({ roundId }) as ReturnType<typeof openRoundAction>, "بستن دوره آغاز شد؛ پیشرفت آن در همین جدول نمایش داده می‌شود.");
             }
           }}
         >
