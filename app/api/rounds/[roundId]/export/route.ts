@@ -1,0 +1,48 @@
+// GET ?format=xlsx|csv[&region=<id>]: a round's results as a spreadsheet, streamed as it is
+// read (lib/export). The head office gets every region or the one it names; an expert only
+// their own region, whatever the URL says; anyone else "not found", as for a round that does
+// not exist. X-Total-Rows (and for XLSX X-Expected-Bytes, a guess) feed the dashboard's
+// progress bar. Never cached: the file names offices and their scores.
+import { NextResponse } from "next/server";
+import { db } from "@/lib/db";
+import { getActingUser } from "@/lib/auth/current-user";
+import { NotFoundError } from "@/lib/authz/errors";
+import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
+import { positiveIntParam } from "@/lib/dashboard/scope";
+import { planRoundExport, type ExportPlan } from "@/lib/export/round-results";
+import { EXPORT_CONTENT_TYPE, estimatedXlsxBytes, exportContentDisposition, exportStream } from "@/lib/export/export-stream";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+const NOT_FOUND = "این دوره یافت نشد یا به نتایج آن دسترسی ندارید.";
+const BAD_FORMAT = "قالب خروجی باید xlsx یا csv باشد.";
+
+export async function GET(request: Request, { params }: { params: Promise<{ roundId: string }> }) {
+  const { roundId } = await params;
+  const user = await getActingUser();
+  if (!user || user.mustChangePassword) return NextResponse.json({ error: SESSION_EXPIRED_MESSAGE }, { status: 401, headers: NO_STORE });
+
+  const query = new URL(request.url).searchParams;
+  let plan: ExportPlan;
+  try {
+    plan = await planRoundExport(db, { id: user.id, role: user.role, regionId: user.regionId }, roundId, positiveIntParam(query.get("region") ?? undefined));
+  } catch (e) {
+    if (e instanceof NotFoundError) return NextResponse.json({ error: NOT_FOUND }, { status: 404, headers: NO_STORE });
+    throw e;
+  }
+  // Checked after access, so that the answer says nothing about a round one may not see.
+  const format = query.get("format") ?? "xlsx";
+  if (format !== "csv" && format !== "xlsx") return NextResponse.json({ error: BAD_FORMAT }, { status: 400, headers: NO_STORE });
+
+  const headers = new Headers({
+    "Content-Type": EXPORT_CONTENT_TYPE[format],
+    "Content-Disposition": exportContentDisposition(plan, format),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+    "X-Total-Rows": String(plan.total),
+  });
+  if (format === "xlsx") headers.set("X-Expected-Bytes", String(estimatedXlsxBytes(plan)));
+  return new Response(exportStream(db, plan, format), { status: 200, headers });
+}
