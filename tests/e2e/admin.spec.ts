@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { expectNoA11yViolations, signInAndWait } from "./support";
 import { uniqueNationalId } from "../helpers/national-ids";
 
@@ -37,4 +38,46 @@ test("the head office creates a round with an approved rule set; a bad date is n
   await page.getByRole("button", { name: "ذخیره دوره" }).click();
   await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("پیش‌نویس");
   await expectNoA11yViolations(page);
+});
+
+test("the head office uploads a rule set: a bad file gets a report naming each field; a good one is compared, approved and then pinned to a new round that it opens", async ({ page }) => {
+  const sample = JSON.parse(readFileSync("lib/ranking/sample-ruleset.json", "utf8"));
+  const key = `e2e-${Date.now()}`;
+  const bad = { ...sample, id: key, isSample: false, title: "جدول آزمون مرورگر", criteria: [{ ...sample.criteria[0], kind: "perHead" }, ...sample.criteria.slice(1)] };
+  const good = { ...sample, id: key, isSample: false, title: "جدول آزمون مرورگر", ranks: [{ rank: 1, minScore: 75 }, ...sample.ranks.slice(1)] };
+  const file = (def: unknown) => ({ name: "table.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(def, null, 2)) });
+
+  await signInAndWait(page, "0146789121", "Pishkhan@1405");
+  await page.getByRole("link", { name: "جدول‌های امتیازدهی" }).click();
+  await expect(page.getByRole("heading", { name: "جدول‌های امتیازدهی" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /جدول نمونه/ })).toContainText("(نمونه)");
+  await page.getByLabel("فایل جدول (JSON)").setInputFiles(file(bad));
+  await page.getByRole("button", { name: "بررسی و بارگذاری" }).click();
+  const report = page.getByRole("table", { name: /خطاهای فایل/ });
+  await expect(report.getByRole("row", { name: /criteria\[0\]\.kind/ })).toContainText("نوع معیار نامعتبر است");
+  await expectNoA11yViolations(page);
+
+  await page.getByLabel("فایل جدول (JSON)").setInputFiles(file(good));
+  await page.getByRole("button", { name: "بررسی و بارگذاری" }).click();
+  await expect(page.getByRole("heading", { name: "جدول آزمون مرورگر، نسخه ۱" })).toBeVisible();
+  await page.getByLabel("جدول مبنا").selectOption({ label: "جدول نمونه امتیازدهی (نمونه، غیررسمی)، نسخه ۱ (نمونه)" });
+  await page.getByRole("button", { name: "مقایسه" }).click();
+  await expect(page.getByText("رتبه ۱: ۷۰ ← ۷۵")).toBeVisible();
+  await expectNoA11yViolations(page);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "تأیید جدول" }).click();
+  await expect(page.getByText("جدول تأییدشده تغییر نمی‌کند و حذف نمی‌شود.")).toBeVisible();
+
+  await page.goto("/rounds");
+  const title = `دوره با جدول تازه ${Date.now() % 100000}`;
+  await page.getByLabel("عنوان دوره").fill(title);
+  await page.getByLabel("جدول امتیازدهی (تأییدشده)").selectOption({ label: "جدول آزمون مرورگر، نسخه ۱" });
+  await page.getByLabel("آغاز مهلت ثبت", { exact: true }).fill("۱۴۰۶/۰۷/۰۱");
+  await page.getByLabel("پایان مهلت ثبت (آخرین روز)", { exact: true }).fill("1406/07/20");
+  await page.getByRole("button", { name: "ذخیره دوره" }).click();
+  const row = page.getByRole("row", { name: new RegExp(title) });
+  await expect(row).toContainText("جدول آزمون مرورگر، نسخه ۱");
+  await row.getByRole("button", { name: `باز کردن ${title}` }).click();
+  await expect(row).toContainText("باز");
+  await expect(row.getByRole("button", { name: `بستن ${title}` })).toBeVisible();
 });
