@@ -16,7 +16,7 @@ export const REGISTRY_COLUMNS = [
   { key: "licence_issued", title: "تاریخ صدور پروانه", required: true, example: "1403/02/15", format: "تاریخ شمسی ۱۴۰۳/۰۲/۱۵ (رقم فارسی یا لاتین)" },
   { key: "licence_expires", title: "تاریخ انقضای پروانه", required: true, example: "1408/02/14", format: "تاریخ شمسی؛ از آغاز این روز پروانه معتبر نیست" },
   { key: "licence_status", title: "وضعیت پروانه", required: false, example: "معتبر", format: "معتبر، منقضی یا ناقص (یا VALID، EXPIRED، INCOMPLETE)؛ خالی: از تاریخ انقضا" },
-  { key: "holder_national_id", title: "کد ملی دارنده", required: true, example: "0012345679", format: "۱۰ رقم با رقم کنترل درست" },
+  { key: "holder_national_id", title: "کد ملی دارنده", required: true, example: "0081234562", format: "۱۰ رقم با رقم کنترل درست" },
   { key: "holder_first_name", title: "نام دارنده", required: true, example: "زهرا", format: "حروف فارسی، ۳ تا ۳۰ حرف" },
   { key: "holder_last_name", title: "نام خانوادگی دارنده", required: true, example: "کاظمی", format: "حروف فارسی، ۳ تا ۳۰ حرف" },
   { key: "holder_mobile", title: "تلفن همراه دارنده", required: false, example: "09121234567", format: "۰۹ و ۹ رقم؛ خالی یعنی بدون تغییر" },

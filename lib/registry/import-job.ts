@@ -1,0 +1,190 @@
+// The REGISTRY_IMPORT job (lib/jobs): reads the CSV stored on the job, validates every row,
+// then walks the valid rows in batches of BATCH_ROWS. A dry run only reads; an apply writes
+// each batch in its own transaction (so 20,000 rows never make one giant transaction), under
+// an advisory lock so that two imports never interleave inside a batch, re-reading what is
+// there inside that transaction. Progress is reported after each batch. The job ends with one
+// audit entry (who, file, sha256, counts); unchanged rows write nothing.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Db, Tx } from "@/lib/db-client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { jobFile, type ClaimedJob } from "@/lib/jobs/queue";
+import { JobFailure, type JobHandler } from "@/lib/jobs/run-jobs";
+import { readRegistryFile } from "./csv";
+import { hashDefaultPassword } from "./default-password";
+import { planRow, type ExistingOffice, type ExistingUser, type ExistingLicence, type Lookup, type RowPlan } from "./plan";
+import { ReportBuilder, type ImportMode, type ImportReport } from "./report";
+import { findDuplicates, provinceIndex, validateRow, type RegistryRow } from "./rows";
+
+export const BATCH_ROWS = 500;
+// Any constant shared by every import: pg_advisory_xact_lock(bigint).
+const IMPORT_LOCK_KEY = 74_060_001;
+
+export const importJobInput = z.object({
+  mode: z.enum(["dry-run", "apply"]),
+  fileName: z.string().max(200),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  rows: z.number().int().nonnegative().optional(),
+  dryRunJobId: z.string().max(64).optional(),
+  ip: z.string().max(64).nullish(),
+  userAgent: z.string().max(300).nullish(),
+});
+export type ImportJobInput = z.infer<typeof importJobInput>;
+
+export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+const FILE_GONE_MESSAGE = "فایل این کار در دسترس نیست. فایل را دوباره بارگذاری کنید.";
+const FILE_CHANGED_MESSAGE = "فایل ذخیره‌شده با فایلی که بررسی شد یکی نیست (چکیده SHA-256 فرق دارد). فایل را دوباره بارگذاری و بررسی کنید.";
+
+type Reader = Db | Tx;
+
+async function loadLookup(db: Reader, rows: readonly RegistryRow[], provinceName: (id: number) => string): Promise<Lookup> {
+  const codes = rows.map((r) => r.officeCode);
+  const numbers = rows.map((r) => r.licenceNumber);
+  const nationalIds = rows.map((r) => r.holderNationalId);
+  const offices = await db.office.findMany({
+    where: { code: { in: codes } },
+    select: {
+      id: true, code: true, name: true, type: true, personType: true, provinceId: true, city: true, address: true, postalCode: true,
+      holder: { select: { nationalId: true } },
+      licences: { select: { id: true, number: true, issuedAt: true, expiresAt: true, status: true } },
+    },
+  });
+  const licences = await db.licence.findMany({
+    where: { number: { in: numbers } },
+    select: { id: true, number: true, issuedAt: true, expiresAt: true, status: true, office: { select: { code: true } } },
+  });
+  const users = await db.user.findMany({
+    where: { nationalId: { in: nationalIds } },
+    select: { id: true, nationalId: true, role: true, firstName: true, lastName: true, mobile: true, office: { select: { code: true } } },
+  });
+  const officeByCode = new Map<string, ExistingOffice>(
+    offices.map((o) => [
+      o.code,
+      { ...o, holderNationalId: o.holder.nationalId, licences: o.licences.map((l) => ({ ...l, officeCode: o.code })) },
+    ]),
+  );
+  const licenceByNumber = new Map<string, ExistingLicence>(licences.map((l) => [l.number, { id: l.id, number: l.number, issuedAt: l.issuedAt, expiresAt: l.expiresAt, status: l.status, officeCode: l.office.code }]));
+  const userByNationalId = new Map<string, ExistingUser>(users.map((u) => [u.nationalId, { ...u, officeCode: u.office?.code ?? null }]));
+  return { officeByCode, licenceByNumber, userByNationalId, provinceName };
+}
+
+type ChangePlan = Extract<RowPlan, { kind: "create" | "update" }>;
+
+/** Writes the creates and updates of one batch (inside its transaction). */
+async function writePlans(tx: Tx, plans: readonly ChangePlan[], hashes: ReadonlyMap<string, string>): Promise<void> {
+  const holderIdOf = new Map<string, string>();
+  const newHolders = plans.flatMap((p) => (p.holder.op === "create" ? [p.holder.data] : []));
+  if (newHolders.length > 0) {
+    const data = await Promise.all(
+      newHolders.map(async (h) => ({
+        ...h,
+        role: "HOLDER" as const,
+        passwordHash: hashes.get(h.nationalId) ?? (await hashDefaultPassword(h.nationalId)),
+        mustChangePassword: true,
+      })),
+    );
+    for (const u of await tx.user.createManyAndReturn({ data, select: { id: true, nationalId: true } })) holderIdOf.set(u.nationalId, u.id);
+  }
+  for (const p of plans) if (p.holder.op === "update") await tx.user.update({ where: { id: p.holder.id }, data: p.holder.data, select: { id: true } });
+
+  const officeIdOf = new Map<string, string>();
+  const newOffices = plans.flatMap((p) =>
+    p.office.op === "create" ? [{ ...p.office.data, holderId: p.holder.op === "create" ? holderIdOf.get(p.holder.data.nationalId)! : p.holder.id }] : [],
+  );
+  if (newOffices.length > 0) {
+    for (const o of await tx.office.createManyAndReturn({ data: newOffices, select: { id: true, code: true } })) officeIdOf.set(o.code, o.id);
+  }
+  for (const p of plans) if (p.office.op === "update") await tx.office.update({ where: { id: p.office.id }, data: p.office.data, select: { id: true } });
+
+  const newLicences = plans.flatMap((p) =>
+    p.licence.op === "create" ? [{ ...p.licence.data, officeId: p.office.op === "create" ? officeIdOf.get(p.officeCode)! : p.office.id }] : [],
+  );
+  if (newLicences.length > 0) await tx.licence.createMany({ data: newLicences });
+  for (const p of plans) if (p.licence.op === "update") await tx.licence.update({ where: { id: p.licence.id }, data: p.licence.data, select: { id: true } });
+}
+
+export type ImportOptions = { now?: Date; batchRows?: number };
+
+/** Runs a dry run or an apply of the job's file; the report is the job's result. */
+export async function runRegistryImport(db: Db, job: ClaimedJob, progress: (done: number, total: number) => Promise<void>, opts: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const parsedInput = importJobInput.safeParse(job.input);
+  if (!parsedInput.success) throw new JobFailure("درخواست این کار نامعتبر است. فایل را دوباره بارگذاری کنید.");
+  const input = parsedInput.data;
+  const mode: ImportMode = input.mode;
+  const bytes = await jobFile(db, job.id);
+  if (!bytes) throw new JobFailure(FILE_GONE_MESSAGE);
+  if (sha256Hex(bytes) !== input.sha256) throw new JobFailure(FILE_CHANGED_MESSAGE);
+  const file = readRegistryFile(bytes);
+  if (!file.ok) throw new JobFailure(file.message);
+
+  const now = opts.now ?? new Date();
+  const provinces = await db.province.findMany({ select: { id: true, name: true } });
+  const names = new Map(provinces.map((p) => [p.id, p.name]));
+  const provinceName = (id: number) => names.get(id) ?? String(id);
+  const ctx = { provinces: provinceIndex(provinces), now };
+
+  const total = file.rows.length;
+  const report = new ReportBuilder({ mode, fileName: input.fileName, sha256: input.sha256, rows: total, ignoredColumns: file.ignoredColumns });
+  report.addErrors(findDuplicates(file.rows));
+  const valid: RegistryRow[] = [];
+  for (const r of file.rows) {
+    const v = validateRow(r, ctx);
+    if (!v.ok) report.addErrors(v.errors);
+    else if (!report.isBad(r.line)) valid.push(v.row);
+  }
+  let done = total - valid.length;
+  await progress(done, total);
+
+  const batchRows = opts.batchRows ?? BATCH_ROWS;
+  for (let at = 0; at < valid.length; at += batchRows) {
+    const batch = valid.slice(at, at + batchRows);
+    if (mode === "dry-run") {
+      const lookup = await loadLookup(db, batch, provinceName);
+      for (const row of batch) report.addPlan(planRow(row, lookup), row.officeName);
+    } else {
+      // Hash the default passwords of holders who do not exist yet before the transaction opens.
+      const known = new Set((await db.user.findMany({ where: { nationalId: { in: batch.map((r) => r.holderNationalId) } }, select: { nationalId: true } })).map((u) => u.nationalId));
+      const fresh = batch.filter((r) => !known.has(r.holderNationalId));
+      const hashes = new Map(await Promise.all(fresh.map(async (r) => [r.holderNationalId, await hashDefaultPassword(r.holderNationalId)] as const)));
+      const plans = await db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}::bigint)`;
+          const lookup = await loadLookup(tx, batch, provinceName);
+          const planned = batch.map((row) => ({ row, plan: planRow(row, lookup) }));
+          await writePlans(tx, planned.flatMap(({ plan }) => (plan.kind === "create" || plan.kind === "update" ? [plan] : [])), hashes);
+          return planned;
+        },
+        { timeout: 120_000, maxWait: 60_000 },
+      );
+      for (const { row, plan } of plans) report.addPlan(plan, row.officeName);
+    }
+    done += batch.length;
+    await progress(done, total);
+  }
+
+  const result = report.finish(performance.now() - started);
+  const creator = await db.user.findUnique({ where: { id: job.createdById }, select: { role: true } });
+  await db.$transaction((tx) =>
+    recordAudit(tx, { userId: job.createdById, role: creator?.role ?? null, ip: input.ip ?? null, userAgent: input.userAgent ?? null }, {
+      action: mode === "apply" ? "registry.imported" : "registry.import_checked",
+      targetType: "Job",
+      targetId: job.id,
+      after: {
+        fileName: input.fileName,
+        sha256: input.sha256,
+        rows: result.rows,
+        invalidRows: result.invalidRows,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        holdersCreated: result.holdersCreated,
+        ...(input.dryRunJobId ? { dryRunJobId: input.dryRunJobId } : {}),
+      },
+    }),
+  );
+  return result;
+}
+
+export const registryImportHandler: JobHandler = (db, job, progress) => runRegistryImport(db, job, progress);
