@@ -4,15 +4,16 @@
 // an advisory lock so that two imports never interleave inside a batch, re-reading what is
 // there inside that transaction. Progress is reported after each batch. The job ends with one
 // audit entry (who, file, sha256, counts); unchanged rows write nothing.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { jobFile, type ClaimedJob } from "@/lib/jobs/queue";
 import { JobFailure, type JobHandler } from "@/lib/jobs/run-jobs";
 import { readRegistryFile } from "./csv";
 import { hashDefaultPassword } from "./default-password";
-import { planRow, type ExistingOffice, type ExistingUser, type ExistingLicence, type Lookup, type RowPlan } from "./plan";
+import { planRow, type ExistingOffice, type ExistingUser, type ExistingLicence, type LicenceData, type Lookup, type OfficeData, type RowPlan } from "./plan";
 import { ReportBuilder, type ImportMode, type ImportReport } from "./report";
 import { findDuplicates, provinceIndex, validateRow, type RegistryRow } from "./rows";
 
@@ -71,36 +72,79 @@ async function loadLookup(db: Reader, rows: readonly RegistryRow[], provinceName
 
 type ChangePlan = Extract<RowPlan, { kind: "create" | "update" }>;
 
+let idCounter = 0;
+/** A collision-resistant id in the shape of Prisma's cuid(): "c", time, counter, randomness. */
+export function newId(): string {
+  idCounter = (idCounter + 1) % 36 ** 4;
+  const time = Date.now().toString(36).padStart(8, "0");
+  const count = idCounter.toString(36).padStart(4, "0");
+  const random = BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(13, "0").slice(-12);
+  return `c${time}${count}${random}`;
+}
+
+// New rows are inserted with one INSERT … SELECT FROM unnest(arrays) per table and batch: the
+// ORM's createMany spends ~0.4 ms of this process's CPU per row building the statement, which
+// for 20,000 rows is most of the import. Timestamps are timestamp(3) in UTC, as Prisma writes them.
+const UTC_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+async function insertHolders(tx: Tx, rows: { id: string; nationalId: string; firstName: string; lastName: string; mobile: string | null; passwordHash: string }[]) {
+  await tx.$executeRaw`
+    INSERT INTO "User" (id, "nationalId", "firstName", "lastName", mobile, role, "passwordHash", "mustChangePassword", "createdAt", "updatedAt")
+    SELECT t.id, t.nid, t.fn, t.ln, t.mob, 'HOLDER'::"Role", t.ph, true, ${UTC_NOW}, ${UTC_NOW}
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.nationalId)}::text[], ${rows.map((r) => r.firstName)}::text[],
+                ${rows.map((r) => r.lastName)}::text[], ${rows.map((r) => r.mobile)}::text[], ${rows.map((r) => r.passwordHash)}::text[])
+      AS t(id, nid, fn, ln, mob, ph)`;
+}
+
+async function insertOffices(tx: Tx, rows: (OfficeData & { id: string; holderId: string })[]) {
+  await tx.$executeRaw`
+    INSERT INTO "Office" (id, code, name, type, "personType", "provinceId", city, address, "postalCode", "holderId", "createdAt", "updatedAt")
+    SELECT t.id, t.code, t.name, t.type::"OfficeType", t.pt::"PersonType", t.prov, t.city, t.addr, t.postal, t.holder, ${UTC_NOW}, ${UTC_NOW}
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.type)}::text[],
+                ${rows.map((r) => r.personType)}::text[], ${rows.map((r) => r.provinceId)}::int[], ${rows.map((r) => r.city)}::text[],
+                ${rows.map((r) => r.address)}::text[], ${rows.map((r) => r.postalCode)}::text[], ${rows.map((r) => r.holderId)}::text[])
+      AS t(id, code, name, type, pt, prov, city, addr, postal, holder)`;
+}
+
+async function insertLicences(tx: Tx, rows: (LicenceData & { id: string; officeId: string })[]) {
+  await tx.$executeRaw`
+    INSERT INTO "Licence" (id, number, "officeId", "issuedAt", "expiresAt", status, "createdAt", "updatedAt")
+    SELECT t.id, t.num, t.office, t.issued::timestamptz AT TIME ZONE 'UTC', t.expires::timestamptz AT TIME ZONE 'UTC', t.status::"LicenceStatus", ${UTC_NOW}, ${UTC_NOW}
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.number)}::text[], ${rows.map((r) => r.officeId)}::text[],
+                ${rows.map((r) => r.issuedAt.toISOString())}::text[], ${rows.map((r) => r.expiresAt.toISOString())}::text[], ${rows.map((r) => r.status)}::text[])
+      AS t(id, num, office, issued, expires, status)`;
+}
+
 /** Writes the creates and updates of one batch (inside its transaction). */
 async function writePlans(tx: Tx, plans: readonly ChangePlan[], hashes: ReadonlyMap<string, string>): Promise<void> {
   const holderIdOf = new Map<string, string>();
   const newHolders = plans.flatMap((p) => (p.holder.op === "create" ? [p.holder.data] : []));
   if (newHolders.length > 0) {
-    const data = await Promise.all(
-      newHolders.map(async (h) => ({
-        ...h,
-        role: "HOLDER" as const,
-        passwordHash: hashes.get(h.nationalId) ?? (await hashDefaultPassword(h.nationalId)),
-        mustChangePassword: true,
-      })),
+    const rows = await Promise.all(
+      newHolders.map(async (h) => {
+        const id = newId();
+        holderIdOf.set(h.nationalId, id);
+        return { ...h, id, passwordHash: hashes.get(h.nationalId) ?? (await hashDefaultPassword(h.nationalId)) };
+      }),
     );
-    for (const u of await tx.user.createManyAndReturn({ data, select: { id: true, nationalId: true } })) holderIdOf.set(u.nationalId, u.id);
+    await insertHolders(tx, rows);
   }
   for (const p of plans) if (p.holder.op === "update") await tx.user.update({ where: { id: p.holder.id }, data: p.holder.data, select: { id: true } });
 
   const officeIdOf = new Map<string, string>();
-  const newOffices = plans.flatMap((p) =>
-    p.office.op === "create" ? [{ ...p.office.data, holderId: p.holder.op === "create" ? holderIdOf.get(p.holder.data.nationalId)! : p.holder.id }] : [],
-  );
-  if (newOffices.length > 0) {
-    for (const o of await tx.office.createManyAndReturn({ data: newOffices, select: { id: true, code: true } })) officeIdOf.set(o.code, o.id);
-  }
+  const newOffices = plans.flatMap((p) => {
+    if (p.office.op !== "create") return [];
+    const id = newId();
+    officeIdOf.set(p.officeCode, id);
+    return [{ ...p.office.data, id, holderId: p.holder.op === "create" ? holderIdOf.get(p.holder.data.nationalId)! : p.holder.id }];
+  });
+  if (newOffices.length > 0) await insertOffices(tx, newOffices);
   for (const p of plans) if (p.office.op === "update") await tx.office.update({ where: { id: p.office.id }, data: p.office.data, select: { id: true } });
 
   const newLicences = plans.flatMap((p) =>
-    p.licence.op === "create" ? [{ ...p.licence.data, officeId: p.office.op === "create" ? officeIdOf.get(p.officeCode)! : p.office.id }] : [],
+    p.licence.op === "create" ? [{ ...p.licence.data, id: newId(), officeId: p.office.op === "create" ? officeIdOf.get(p.officeCode)! : p.office.id }] : [],
   );
-  if (newLicences.length > 0) await tx.licence.createMany({ data: newLicences });
+  if (newLicences.length > 0) await insertLicences(tx, newLicences);
   for (const p of plans) if (p.licence.op === "update") await tx.licence.update({ where: { id: p.licence.id }, data: p.licence.data, select: { id: true } });
 }
 

@@ -95,18 +95,34 @@ const length = (s: string) => Array.from(s.replaceAll("\u200c", "")).length;
 const MIN_JALALI_YEAR = 1300;
 const MAX_JALALI_YEAR = 1499;
 
+type ParsedDate = { date: Date } | { issue: string };
+// Parsing a Jalali date reads the Tehran wall clock through Intl several times (~50 µs); a
+// registry file repeats the same dates thousands of times, so results are remembered.
+const dateCache = new Map<string, ParsedDate>();
+
+function parseDateCell(raw: string): ParsedDate {
+  const key = raw.trim();
+  const hit = dateCache.get(key);
+  if (hit) return hit;
+  let parsed: ParsedDate;
+  const issue = jalaliDateIssue(key);
+  if (issue) parsed = { issue };
+  else {
+    const year = Number(toAsciiDigits(key).slice(0, 4));
+    parsed = year < MIN_JALALI_YEAR || year > MAX_JALALI_YEAR ? { issue: "تاریخ باید شمسی باشد (مانند ۱۴۰۳/۰۲/۱۵)، نه میلادی." } : { date: parseJalaliDate(key)! };
+  }
+  if (dateCache.size >= 20_000) dateCache.clear();
+  dateCache.set(key, parsed);
+  return parsed;
+}
+
 function dateOf(raw: string, column: ColumnKey, line: number, errors: RowError[]): Date | null {
-  const issue = jalaliDateIssue(raw);
-  if (issue) {
-    errors.push({ line, column, message: issue });
+  const parsed = parseDateCell(raw);
+  if ("issue" in parsed) {
+    errors.push({ line, column, message: parsed.issue });
     return null;
   }
-  const year = Number(toAsciiDigits(raw).trim().slice(0, 4));
-  if (year < MIN_JALALI_YEAR || year > MAX_JALALI_YEAR) {
-    errors.push({ line, column, message: "تاریخ باید شمسی باشد (مانند ۱۴۰۳/۰۲/۱۵)، نه میلادی." });
-    return null;
-  }
-  return parseJalaliDate(raw);
+  return new Date(parsed.date.getTime()); // a copy: Dates are mutable
 }
 
 /**

@@ -151,6 +151,8 @@ describe("import", () => {
     const office = await t.db.office.findUniqueOrThrow({ where: { code: "41002" }, include: { holder: true, licences: true, province: true } });
     expect(office).toMatchObject({ name: "دفتر پیشخوان غیردولتی کوثر", type: "PISHKHAN_NON_GOVERNMENT", personType: "LEGAL", city: "تبریز", postalCode: null });
     expect(office.province.name).toBe("آذربایجان شرقی");
+    // Rows are inserted in bulk with SQL: their instants must read back as Prisma writes them (UTC).
+    for (const at of [office.createdAt, office.updatedAt, office.holder.createdAt, office.licences[0]!.updatedAt]) expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
     expect(office.holder).toMatchObject({ nationalId: "2710000024", firstName: "سارا", lastName: "کوثری", mobile: "09121110002", role: "HOLDER", mustChangePassword: true });
     expect(await verifyPassword(office.holder.passwordHash, "2710000024")).toBe(true);
     expect(office.licences).toEqual([expect.objectContaining({ number: "PK-1401-41002", status: "VALID", issuedAt: parseJalaliDate("1401/05/01"), expiresAt: parseJalaliDate("1409/04/31") })]);
