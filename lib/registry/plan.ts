@@ -6,7 +6,7 @@ import type { LicenceStatus, OfficeType, PersonType, Role } from "@/lib/generate
 import { toPersianDigits } from "@/lib/format/digits";
 import { LICENCE_STATUS_LABEL, OFFICE_TYPE_LABEL, PERSON_TYPE_LABEL } from "@/lib/format/labels";
 import type { ColumnKey } from "./columns";
-import { jalaliText, type RegistryRow, type RowError } from "./rows";
+import { ident, jalaliText, type RegistryRow, type RowError } from "./rows";
 
 export type ExistingUser = {
   id: string;
@@ -99,20 +99,20 @@ export function planRow(row: RegistryRow, x: Lookup): RowPlan {
     errors.push({
       line,
       column: "holder_national_id",
-      message: `دفتر «${toPersianDigits(officeCode)}» در سامانه به دارنده دیگری (کد ملی ${toPersianDigits(office.holderNationalId)}) تعلق دارد؛ تغییر دارنده دفتر از راه این فایل انجام نمی‌شود.`,
+      message: `دفتر «${ident(officeCode)}» در سامانه به دارنده دیگری (کد ملی ${toPersianDigits(office.holderNationalId)}) تعلق دارد؛ تغییر دارنده دفتر از راه این فایل انجام نمی‌شود.`,
     });
   } else if (!office && user?.officeCode) {
-    errors.push({ line, column: "holder_national_id", message: `دارنده با کد ملی ${nid} هم‌اکنون دفتر «${toPersianDigits(user.officeCode)}» را دارد؛ هر دارنده فقط یک دفتر دارد.` });
+    errors.push({ line, column: "holder_national_id", message: `دارنده با کد ملی ${nid} هم‌اکنون دفتر «${ident(user.officeCode)}» را دارد؛ هر دارنده فقط یک دفتر دارد.` });
   }
   if (licence && licence.officeCode !== officeCode) {
-    errors.push({ line, column: "licence_number", message: `پروانه «${toPersianDigits(row.licenceNumber)}» در سامانه از آنِ دفتر «${toPersianDigits(licence.officeCode)}» است.` });
+    errors.push({ line, column: "licence_number", message: `پروانه «${ident(row.licenceNumber)}» در سامانه از آنِ دفتر «${ident(licence.officeCode)}» است.` });
   }
   const later = office?.licences.find((l) => l.number !== row.licenceNumber && l.expiresAt.getTime() > row.licenceExpiresAt.getTime());
   if (later) {
     errors.push({
       line,
       column: "licence_expires",
-      message: `این دفتر پروانه دیگری (شماره ${toPersianDigits(later.number)}) با انقضای دیرتر (${jalaliText(later.expiresAt)}) دارد؛ پروانه این ردیف پروانه جاری دفتر نیست.`,
+      message: `این دفتر پروانه دیگری (شماره ${ident(later.number)}) با انقضای دیرتر (${jalaliText(later.expiresAt)}) دارد؛ پروانه این ردیف پروانه جاری دفتر نیست.`,
     });
   }
   if (errors.length > 0) return { kind: "error", errors };

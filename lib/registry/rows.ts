@@ -14,6 +14,12 @@ import type { CsvRow } from "./csv";
 
 export type RowError = { line: number; column: ColumnKey | null; message: string };
 
+/**
+ * An identifier (office code, licence number) inside a Persian sentence: Persian digits, in a
+ * bidi isolate (U+2068 … U+2069) so that "PK-1399-31002" is not reordered by the RTL text around it.
+ */
+export const ident = (s: string) => `\u2068${toPersianDigits(s)}\u2069`;
+
 export type RegistryRow = {
   line: number;
   officeCode: string;
@@ -264,7 +270,7 @@ export function findDuplicates(rows: readonly CsvRow[]): RowError[] {
       for (const line of list) {
         const others = list.filter((l) => l !== line).slice(0, 5);
         const more = list.length - 1 > others.length ? " و …" : "";
-        errors.push({ line, column, message: `${what} «${toPersianDigits(key)}» در ردیف ${others.map((l) => toPersianDigits(l)).join("، ")}${more} هم آمده است؛ هر دفتر، پروانه و دارنده فقط یک ردیف دارد.` });
+        errors.push({ line, column, message: `${what} «${ident(key)}» در ردیف ${others.map((l) => toPersianDigits(l)).join("، ")}${more} هم آمده است؛ هر دفتر، پروانه و دارنده فقط یک ردیف دارد.` });
       }
     }
   }

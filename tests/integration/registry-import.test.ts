@@ -111,7 +111,7 @@ describe("import", () => {
     expect(message(7)).toContain("«تهرون» شناخته نشد");
     expect(message(8)).toContain("ردیف ۹");
     expect(message(11)).toContain("کارکنان");
-    expect(message(12)).toContain("«۳۱۰۰۲»");
+    expect(message(12)).toMatch(/از آنِ دفتر «\u2068۳۱۰۰۲\u2069»/);
     expect(message(13)).toContain("دارنده دیگری");
     // Office 21001 (demo holder): the address, the licence dates and the holder's first name change.
     const update = report.samples.find((s) => s.officeCode === "21001")!;

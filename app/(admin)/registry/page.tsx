@@ -225,7 +225,9 @@ function Samples({ report }: { report: ImportReport }) {
           {report.samples.map((s) => (
             <tr key={s.line} className="border-b border-slate-200 align-top">
               <th scope="row" className="p-2 text-start font-medium">{toPersianDigits(s.line)}</th>
-              <td className="p-2">{toPersianDigits(s.officeCode)}</td>
+              <td className="p-2">
+                <bdi>{toPersianDigits(s.officeCode)}</bdi>
+              </td>
               <td className="p-2">
                 {s.kind === "create" ? (
                   `دفتر تازه${s.officeName ? `: ${toPersianDigits(s.officeName)}` : ""}`
@@ -233,7 +235,7 @@ function Samples({ report }: { report: ImportReport }) {
                   <ul className="space-y-1">
                     {s.changes.map((c) => (
                       <li key={c.field}>
-                        {changeFieldTitle(c.field)}: {toPersianDigits(c.before ?? "—")} ← {toPersianDigits(c.after ?? "—")}
+                        {changeFieldTitle(c.field)}: <bdi>{toPersianDigits(c.before ?? "—")}</bdi> ← <bdi>{toPersianDigits(c.after ?? "—")}</bdi>
                       </li>
                     ))}
                   </ul>
