@@ -10,10 +10,10 @@ import { formatJalaliDate } from "@/lib/format/jalali";
 const SECTIONS = [
   { title: "دوره‌های ارزیابی", text: "ایجاد، باز و بسته کردن دوره‌ها و مهلت‌ها", href: "/rounds" },
   { title: "جدول‌های امتیازدهی", text: "بارگذاری، بررسی، مقایسه و تأیید مجموعه قواعد", href: "/rule-sets" },
-  { title: "ورود اطلاعات پروانه‌ها", text: "بارگذاری فایل CSV دفاتر، پروانه‌ها و دارندگان" },
+  { title: "ورود اطلاعات پروانه‌ها", text: "بارگذاری فایل CSV دفاتر، پروانه‌ها و دارندگان", href: "/registry" },
   { title: "کاربران", text: "کارشناسان مناطق و مدیران؛ غیرفعال‌سازی و بازنشانی رمز", href: "/users" },
-  { title: "داشبورد کشوری", text: "وضعیت پرونده‌ها، رتبه‌ها و رعایت مهلت‌ها در مناطق" },
-  { title: "خروجی نتایج", text: "نتایج دوره به صورت CSV و XLSX" },
+  { title: "داشبورد کشوری", text: "وضعیت پرونده‌ها، رتبه‌ها و رعایت مهلت‌ها در مناطق", href: "/dashboard" },
+  { title: "خروجی نتایج", text: "نتایج دوره به صورت CSV و XLSX (در داشبورد کشوری)", href: "/dashboard" },
 ] as const satisfies readonly { title: string; text: string; href?: string }[];
 
 export async function AdminHome({ user }: { user: CurrentUser }) {

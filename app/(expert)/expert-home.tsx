@@ -25,6 +25,11 @@ export async function ExpertHome({ user }: { user: CurrentUser }) {
       <Link href="/queue" className="btn w-full py-3 text-lg sm:w-auto">
         صف پرونده‌های منطقه
       </Link>
+      <p>
+        <Link href="/dashboard" className="text-brand-700 underline">
+          داشبورد منطقه: وضعیت پرونده‌ها، رتبه‌ها و رعایت مهلت‌ها
+        </Link>
+      </p>
       <section className="grid gap-3 sm:grid-cols-2" aria-label="سررسیدها">
         <p className="card">
           سررسید در ۳ روز آینده: <strong>{toPersianDigits(dueSoon)}</strong> پرونده

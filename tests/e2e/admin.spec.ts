@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { expectNoA11yViolations, signInAndWait } from "./support";
+import { appDb, expectNoA11yViolations, signInAndWait } from "./support";
+import { createHolder } from "../helpers/fixtures";
 import { uniqueNationalId } from "../helpers/national-ids";
 
 test("the head office creates an expert account and gets a temporary password shown once", async ({ page }) => {
@@ -80,4 +81,42 @@ test("the head office uploads a rule set: a bad file gets a report naming each f
   await row.getByRole("button", { name: `باز کردن ${title}` }).click();
   await expect(row).toContainText("باز");
   await expect(row.getByRole("button", { name: `بستن ${title}` })).toBeVisible();
+});
+
+test("experts and holders cannot reach any head-office page or download (not found); an expert's dashboard is their own region", async ({ browser }) => {
+  const db = appDb();
+  const ruleSet = await db.ruleSet.findFirstOrThrow({ select: { id: true } });
+  const round = await db.round.findFirstOrThrow({ where: { status: "OPEN" }, select: { id: true } });
+  const admin = await db.user.findUniqueOrThrow({ where: { nationalId: "0146789121" }, select: { id: true } });
+  const job = await db.job.create({ data: { kind: "REGISTRY_IMPORT", input: { mode: "dry-run", fileName: "x.csv" }, createdById: admin.id, status: "SUCCEEDED" }, select: { id: true } });
+  const pages = ["/users", "/rounds", "/rule-sets", `/rule-sets/${ruleSet.id}`, "/registry"];
+  const downloads = ["/api/registry/template", `/api/jobs/${job.id}`, `/api/registry/imports/${job.id}/errors`];
+
+  const holder = await createHolder(db, { password: "a-holder-password" });
+  for (const [nationalId, password] of [["0045678911", "Pishkhan@1405"], [holder.nationalId, "a-holder-password"]] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAndWait(page, nationalId, password);
+    for (const path of pages) {
+      const res = await page.goto(path);
+      expect(res?.status(), `${nationalId} ${path}`).toBe(404);
+      await expect(page.getByRole("heading", { name: "صفحه یافت نشد" })).toBeVisible();
+    }
+    for (const path of downloads) {
+      const res = await page.request.get(path);
+      expect(res.status(), `${nationalId} ${path}`).toBe(404);
+    }
+    const upload = await page.request.post("/api/registry/imports", { multipart: { file: { name: "r.csv", mimeType: "text/csv", buffer: Buffer.from("office_code\n1\n") } } });
+    expect(upload.status(), `${nationalId} upload`).toBe(404);
+    if (nationalId === holder.nationalId) {
+      expect((await page.goto("/dashboard"))?.status()).toBe(404);
+      expect((await page.request.get(`/api/rounds/${round.id}/export?format=xlsx`)).status()).toBe(404);
+    } else {
+      // The expert of region 1 asking for region 7 still sees region 1.
+      await page.goto("/dashboard?region=7");
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("شمال");
+      await expect(page.getByRole("heading", { level: 1 })).not.toContainText("مرکزی");
+    }
+    await context.close();
+  }
 });
