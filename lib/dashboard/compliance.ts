@@ -32,32 +32,38 @@ export type RegionCompliance = { regionId: number; inTime: number; late: number;
 
 type Kind = "review" | "reReview";
 
-/** Every period of every submitted file of the round in scope: its kind, start and end (null while open). */
-function periodsSql(roundId: string, regionId: number | undefined): Prisma.Sql {
+/**
+ * Every decision of the region on a submitted file of the round in scope, with the period it
+ * ended: the latest start at or before it — the submission (review), else a correction that
+ * ended or an objection filed (re-review) — and the Tehran calendar day that period began.
+ * Per decision, two look-ups through the declarationId indexes: no sort of the whole round.
+ */
+function decisionsSql(roundId: string, regionId: number | undefined): Prisma.Sql {
   const region = regionId === undefined ? Prisma.empty : Prisma.sql`AND d."regionId" = CAST(${regionId} AS integer)`;
   return Prisma.sql`
     f AS (
       SELECT d.id, d."regionId", d."submittedAt", d."approvedAt" FROM "Declaration" d
       WHERE d."roundId" = ${roundId} AND d."submittedAt" IS NOT NULL ${region}
     ),
-    events AS (
-      SELECT f.id, f."submittedAt" AS at, 1 AS start, 'review' AS kind FROM f
-      UNION SELECT c."declarationId", c."resolvedAt", 1, 'reReview' FROM "CorrectionRequest" c JOIN f ON f.id = c."declarationId" WHERE c."resolvedAt" IS NOT NULL
-      UNION SELECT o."declarationId", o."filedAt", 1, 'reReview' FROM "Objection" o JOIN f ON f.id = o."declarationId"
-      UNION SELECT c."declarationId", c."createdAt", 0, NULL FROM "CorrectionRequest" c JOIN f ON f.id = c."declarationId"
-      UNION SELECT f.id, f."approvedAt", 0, NULL FROM f WHERE f."approvedAt" IS NOT NULL
-      UNION SELECT o."declarationId", o."decidedAt", 0, NULL FROM "Objection" o JOIN f ON f.id = o."declarationId" WHERE o."decidedAt" IS NOT NULL
+    decided AS (
+      SELECT f.id, f."regionId", f."submittedAt", f."approvedAt" AS at FROM f WHERE f."approvedAt" IS NOT NULL
+      -- One return flags several things at the same instant: one decision.
+      UNION ALL SELECT DISTINCT f.id, f."regionId", f."submittedAt", c."createdAt" FROM f JOIN "CorrectionRequest" c ON c."declarationId" = f.id
+      UNION ALL SELECT f.id, f."regionId", f."submittedAt", o."decidedAt" FROM f JOIN "Objection" o ON o."declarationId" = f.id WHERE o."decidedAt" IS NOT NULL
     ),
-    numbered AS (
-      -- Period n of a file holds its n-th start and what follows it up to the next start
-      -- (a start sorts before a decision of the same instant).
-      SELECT e.*, sum(e.start) OVER (PARTITION BY e.id ORDER BY e.at, e.start DESC ROWS UNBOUNDED PRECEDING) AS period FROM events e
+    later AS (
+      SELECT x.*, GREATEST(
+          (SELECT max(c."resolvedAt") FROM "CorrectionRequest" c WHERE c."declarationId" = x.id AND c."resolvedAt" <= x.at),
+          (SELECT max(o."filedAt") FROM "Objection" o WHERE o."declarationId" = x.id AND o."filedAt" <= x.at)
+        ) AS "reStart"
+      FROM decided x
     ),
-    periods AS (
-      SELECT n.id, min(n.at) FILTER (WHERE n.start = 1) AS started, min(n.kind) FILTER (WHERE n.start = 1) AS kind, min(n.at) FILTER (WHERE n.start = 0) AS decided,
+    decisions AS (
+      SELECT l.id, l."regionId", l.at,
+        CASE WHEN l."reStart" IS NULL THEN 'review' ELSE 'reReview' END AS kind,
         -- The Tehran calendar day the period started (the columns hold UTC).
-        ((min(n.at) FILTER (WHERE n.start = 1) AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tehran')::date AS "startDay"
-      FROM numbered n GROUP BY n.id, n.period
+        ((COALESCE(l."reStart", l."submittedAt") AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tehran')::date AS "startDay"
+      FROM later l
     )`;
 }
 
@@ -70,23 +76,23 @@ export async function regionCompliance(
   regionId: number | undefined,
   now = new Date(),
 ): Promise<RegionCompliance[]> {
-  const periods = periodsSql(round.id, regionId);
+  const decisions = decisionsSql(round.id, regionId);
   const starts = await db.$queryRaw<{ kind: Kind; day: string }[]>`
-    WITH ${periods} SELECT DISTINCT kind, to_char("startDay", 'YYYY-MM-DD') AS day FROM periods WHERE decided IS NOT NULL AND kind IS NOT NULL`;
+    WITH ${decisions} SELECT DISTINCT kind, to_char("startDay", 'YYYY-MM-DD') AS day FROM decisions`;
   const deadlines = await deadlinesOf(db, round, starts);
 
   const waitingStatuses = Prisma.sql`d.status = ANY(CAST(${[...REGION_DEADLINE_STATUSES]} AS "DeclarationStatus"[]))`;
   const rows = await db.$queryRaw<RegionCompliance[]>`
-    WITH ${periods},
+    WITH ${decisions},
     due AS (SELECT * FROM unnest(CAST(${deadlines.map((d) => d.kind)} AS text[]), CAST(${deadlines.map((d) => d.day)} AS date[]), CAST(${deadlines.map((d) => d.due)} AS timestamptz[])) AS t(kind, day, due)),
     judged AS (
-      SELECT p.id, bool_or(p.decided >= (due.due AT TIME ZONE 'UTC')) AS late
-      FROM periods p JOIN due ON due.kind = p.kind AND due.day = p."startDay"
-      WHERE p.decided IS NOT NULL GROUP BY p.id
+      SELECT x.id, x."regionId", bool_or(x.at >= (due.due AT TIME ZONE 'UTC')) AS late
+      FROM decisions x JOIN due ON due.kind = x.kind AND due.day = x."startDay"
+      GROUP BY x.id, x."regionId"
     ),
-    decided AS (
-      SELECT f."regionId", count(*) FILTER (WHERE NOT j.late)::int AS "inTime", count(*) FILTER (WHERE j.late)::int AS late
-      FROM judged j JOIN f ON f.id = j.id GROUP BY f."regionId"
+    files AS (
+      SELECT j."regionId", count(*) FILTER (WHERE NOT j.late)::int AS "inTime", count(*) FILTER (WHERE j.late)::int AS late
+      FROM judged j GROUP BY j."regionId"
     ),
     waiting AS (
       SELECT d."regionId", count(*) FILTER (WHERE d."dueAt" <= ${utc(now)})::int AS "overdueNow", count(*) FILTER (WHERE d."dueAt" IS NULL OR d."dueAt" > ${utc(now)})::int AS waiting
@@ -96,7 +102,7 @@ export async function regionCompliance(
     )
     SELECT COALESCE(x."regionId", w."regionId") AS "regionId", COALESCE(x."inTime", 0) AS "inTime", COALESCE(x.late, 0) AS late,
       COALESCE(w."overdueNow", 0) AS "overdueNow", COALESCE(w.waiting, 0) AS waiting
-    FROM decided x FULL JOIN waiting w ON w."regionId" = x."regionId"
+    FROM files x FULL JOIN waiting w ON w."regionId" = x."regionId"
     ORDER BY 1`;
   return rows;
 }

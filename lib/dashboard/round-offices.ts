@@ -18,10 +18,27 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 export const NO_FILE = "NO_FILE";
 
-/** A SELECT of the round's offices (columns below) for the caller's region (undefined: all). */
-export function roundOfficesSql(round: { id: string; status: string }, regionId: number | undefined): Prisma.Sql {
+/** FROM (o the office, p its province, d its file in the round, if any) and WHERE of the round's offices in the region (undefined: all). */
+function officesOfRound(round: { id: string; status: string }, regionId: number | undefined, extra?: Prisma.Sql) {
   const universe = round.status === "CLOSED" ? Prisma.sql`d.id IS NOT NULL` : Prisma.sql`TRUE`;
   const region = regionId === undefined ? Prisma.empty : Prisma.sql`AND COALESCE(d."regionId", p."regionId") = CAST(${regionId} AS integer)`;
+  return {
+    from: Prisma.sql`"Office" o
+      JOIN "Province" p ON p.id = o."provinceId"
+      LEFT JOIN "Declaration" d ON d."officeId" = o.id AND d."roundId" = ${round.id}`,
+    where: Prisma.sql`${universe} ${region} ${extra ? Prisma.sql`AND ${extra}` : Prisma.empty}`,
+  };
+}
+
+/** The id and code of each office of the round: enough to count them or to pick a page, without the snapshots. */
+export function roundOfficeKeysSql(round: { id: string; status: string }, regionId: number | undefined, extra?: Prisma.Sql): Prisma.Sql {
+  const { from, where } = officesOfRound(round, regionId, extra);
+  return Prisma.sql`SELECT o.id, o.code FROM ${from} WHERE ${where}`;
+}
+
+/** A SELECT of the round's offices (columns below) in the region (undefined: all), optionally narrowed by `extra` (over o, p, d). */
+export function roundOfficesSql(round: { id: string; status: string }, regionId: number | undefined, extra?: Prisma.Sql): Prisma.Sql {
+  const { from, where } = officesOfRound(round, regionId, extra);
   return Prisma.sql`
     SELECT o.id AS "officeId", o.code, o.name,
       COALESCE(d."regionId", p."regionId") AS "regionId",
@@ -34,13 +51,11 @@ export function roundOfficesSql(round: { id: string; status: string }, regionId:
       COALESCE(d."finalRank", s.rank) AS rank,
       (d."finalRank" IS NOT NULL) AS "rankFixed",
       s.negative, s.breakdown
-    FROM "Office" o
-    JOIN "Province" p ON p.id = o."provinceId"
-    LEFT JOIN "Declaration" d ON d."officeId" = o.id AND d."roundId" = ${round.id}
+    FROM ${from}
     -- The latest snapshot, through the (declarationId, createdAt) index; none for a draft.
     LEFT JOIN LATERAL (
       SELECT x.total, x.rank, x.negative, x.breakdown FROM "ScoreSnapshot" x
       WHERE x."declarationId" = d.id ORDER BY x."createdAt" DESC, x.id DESC LIMIT 1
     ) s ON true
-    WHERE ${universe} ${region}`;
+    WHERE ${where}`;
 }

@@ -30,7 +30,24 @@ export type ResultRow = {
 
 export type ExportColumn = { header: string; /** In characters, for the XLSX. */ width: number; cell: (r: ResultRow) => ExportCell };
 
-const date = (d: Date | null) => (d ? formatJalaliDate(d) : null);
+// A Jalali date costs an Intl call (~15 µs); 20,000 rows have 60,000 dates but only a few
+// thousand distinct half-hours. Tehran's offset is a whole number of half-hours, so its
+// midnight falls on a UTC half-hour boundary and every instant of one half-hour has the same
+// Tehran day: the label is cached per half-hour (the cache is emptied when it grows large).
+const HALF_HOUR = 1_800_000;
+const dayLabels = new Map<number, string>();
+
+function date(d: Date | null): string | null {
+  if (!d) return null;
+  const key = Math.floor(d.getTime() / HALF_HOUR);
+  let label = dayLabels.get(key);
+  if (label === undefined) {
+    if (dayLabels.size >= 20_000) dayLabels.clear();
+    label = formatJalaliDate(d);
+    dayLabels.set(key, label);
+  }
+  return label;
+}
 
 export function exportColumns(criteria: readonly { key: string; title: string }[]): ExportColumn[] {
   return [

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Caller } from "@/lib/authz/guards";
 import { NotFoundError } from "@/lib/authz/errors";
 import { dashboardScope } from "@/lib/dashboard/scope";
-import { roundOfficesSql } from "@/lib/dashboard/round-offices";
+import { roundOfficeKeysSql, roundOfficesSql } from "@/lib/dashboard/round-offices";
 import type { StatusKey } from "@/lib/dashboard/labels";
 import type { OfficeType } from "@/lib/generated/prisma/enums";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
@@ -38,7 +38,7 @@ export async function planRoundExport(db: Db, caller: Caller, roundId: string, r
   const [{ ruleSet }, region, count] = await Promise.all([
     ruleSetOfRound(db, round.id),
     scope.regionId === undefined ? null : db.region.findUnique({ where: { id: scope.regionId }, select: { name: true } }),
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${roundOfficesSql(round, scope.regionId)}) r`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${roundOfficeKeysSql(round, scope.regionId)}) r`,
   ]);
   return {
     round,
@@ -55,20 +55,26 @@ type PageRow = {
   score: number | null; rank: number | null; negative: number | null; points: Record<string, number> | null;
 };
 
-/** One page of rows after office code `after` (null: from the start). */
+/**
+ * One page of rows after office code `after` (null: from the start). The page's offices are
+ * picked first along the code index, and only they are joined to their snapshot: joined
+ * before the LIMIT, every office after the cursor would be (measured: 160 ms a page at
+ * 20,000 offices, against a few ms).
+ */
 export async function resultPage(db: Db, plan: ExportPlan, after: string | null, size = EXPORT_PAGE_SIZE): Promise<ResultRow[]> {
+  const next = after === null ? undefined : Prisma.sql`o.code > ${after}`;
   return db.$queryRaw<PageRow[]>`
+    WITH page AS MATERIALIZED (${roundOfficeKeysSql(plan.round, plan.regionId, next)} ORDER BY o.code LIMIT ${size})
     SELECT r.code, r.name, rg.name AS region, pv.name AS province, r."officeType", r.status,
       r."submittedAt", r."approvedAt", r."finalizedAt",
       r.score::float8 AS score, r.rank, r.negative::float8 AS negative,
       -- Only each criterion's points leave the database, not the whole breakdown.
       (SELECT jsonb_object_agg(c->>'key', c->'points') FROM jsonb_array_elements(r.breakdown->'criteria') c) AS points
-    FROM (${roundOfficesSql(plan.round, plan.regionId)}) r
+    -- = ANY(ARRAY(…)): the page's offices by primary key, not a scan of every office per page.
+    FROM (${roundOfficesSql(plan.round, plan.regionId, Prisma.sql`o.id = ANY(ARRAY(SELECT id FROM page))`)}) r
     JOIN "Region" rg ON rg.id = r."regionId"
     JOIN "Province" pv ON pv.id = r."provinceId"
-    WHERE ${after === null ? Prisma.sql`TRUE` : Prisma.sql`r.code > ${after}`}
-    ORDER BY r.code
-    LIMIT ${size}`;
+    ORDER BY r.code`;
 }
 
 /** Every row of the plan, a page (of cells, in column order) at a time. */
