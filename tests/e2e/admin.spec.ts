@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { appDb, expectNoA11yViolations, signInAndWait } from "./support";
 import { createHolder } from "../helpers/fixtures";
 import { uniqueNationalId } from "../helpers/national-ids";
+import { readSheet } from "../helpers/xlsx-reader";
 
 test("the head office creates an expert account and gets a temporary password shown once", async ({ page }) => {
   await signInAndWait(page, "0146789121", "Pishkhan@1405");
@@ -41,13 +42,16 @@ test("the head office creates a round with an approved rule set; a bad date is n
   await expectNoA11yViolations(page);
 });
 
-test("the head office uploads a rule set: a bad file gets a report naming each field; a good one is compared, approved and then pinned to a new round that it opens", async ({ page }) => {
+test("the head office approves a new rule set, creates a round with it, imports a registry file, opens the round and downloads its XLSX export", async ({ page }) => {
+  test.setTimeout(180_000);
   const sample = JSON.parse(readFileSync("lib/ranking/sample-ruleset.json", "utf8"));
-  const key = `e2e-${Date.now()}`;
+  const run = Date.now() % 1_000_000;
+  const key = `e2e-${run}`;
   const bad = { ...sample, id: key, isSample: false, title: "جدول آزمون مرورگر", criteria: [{ ...sample.criteria[0], kind: "perHead" }, ...sample.criteria.slice(1)] };
   const good = { ...sample, id: key, isSample: false, title: "جدول آزمون مرورگر", ranks: [{ rank: 1, minScore: 75 }, ...sample.ranks.slice(1)] };
   const file = (def: unknown) => ({ name: "table.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(def, null, 2)) });
 
+  // 1. Rule set: a bad file is refused with its field named; a good one is compared and approved.
   await signInAndWait(page, "0146789121", "Pishkhan@1405");
   await page.getByRole("link", { name: "جدول‌های امتیازدهی" }).click();
   await expect(page.getByRole("heading", { name: "جدول‌های امتیازدهی" })).toBeVisible();
@@ -69,8 +73,9 @@ test("the head office uploads a rule set: a bad file gets a report naming each f
   await page.getByRole("button", { name: "تأیید جدول" }).click();
   await expect(page.getByText("جدول تأییدشده تغییر نمی‌کند و حذف نمی‌شود.")).toBeVisible();
 
+  // 2. A round pinned to it (a window in the future, so holders' current round is untouched).
   await page.goto("/rounds");
-  const title = `دوره با جدول تازه ${Date.now() % 100000}`;
+  const title = `دوره با جدول تازه ${run}`;
   await page.getByLabel("عنوان دوره").fill(title);
   await page.getByLabel("جدول امتیازدهی (تأییدشده)").selectOption({ label: "جدول آزمون مرورگر، نسخه ۱" });
   await page.getByLabel("آغاز مهلت ثبت", { exact: true }).fill("۱۴۰۶/۰۷/۰۱");
@@ -78,9 +83,54 @@ test("the head office uploads a rule set: a bad file gets a report naming each f
   await page.getByRole("button", { name: "ذخیره دوره" }).click();
   const row = page.getByRole("row", { name: new RegExp(title) });
   await expect(row).toContainText("جدول آزمون مرورگر، نسخه ۱");
+  await expect(row).toContainText("پیش‌نویس");
+
+  // 3. The licence registry: a dry run (one bad row reported), then apply.
+  const code = `E${run}`;
+  const holderId = uniqueNationalId();
+  const csv = [
+    "office_code,office_name,office_type,person_type,province,city,address,postal_code,licence_number,licence_issued,licence_expires,licence_status,holder_national_id,holder_first_name,holder_last_name,holder_mobile",
+    `${code},دفتر پیشخوان آزمون مرورگر,پیشخوان دولتی,حقیقی,اصفهان,اصفهان,"خیابان چهارباغ، پلاک ۹",,PK-E-${run},1402/01/10,1410/01/09,معتبر,${holderId},لیلا,رضایی,09121234567`,
+    `${code}X,دفتر با کد ملی نادرست,پیشخوان دولتی,حقیقی,اصفهان,اصفهان,خیابان نظر,,PK-F-${run},1402/01/10,1410/01/09,معتبر,1234567890,علی,محمدی,`,
+  ].join("\r\n");
+  await page.goto("/");
+  await page.getByRole("link", { name: "ورود اطلاعات پروانه‌ها" }).click();
+  await page.getByLabel("فایل CSV دفاتر، پروانه‌ها و دارندگان").setInputFiles({ name: "registry.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv, "utf8") });
+  await page.getByRole("button", { name: "بررسی آزمایشی" }).click();
+  const checked = page.getByRole("table", { name: /نتیجه بررسی آزمایشی/ });
+  await expect(checked.getByRole("row", { name: /ردیف‌های نادرست/ })).toContainText("۱", { timeout: 30_000 });
+  await expect(checked.getByRole("row", { name: /دفترهایی که ساخته می‌شوند/ })).toContainText("۱");
+  await expect(page.getByRole("main")).toContainText("کد ملی");
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: "اعمال در سامانه" }).click();
+  await expect(page.locator("#apply-confirm-error")).not.toBeEmpty();
+  await page.getByLabel(/ردیف نادرست کنار گذاشته شود/).check();
+  await page.getByRole("button", { name: "اعمال در سامانه" }).click();
+  await expect(page.getByText(/فایل اعمال شد: ۱ دفتر ساخته/)).toBeVisible({ timeout: 30_000 });
+  const imported = await appDb().office.findUniqueOrThrow({ where: { code }, include: { holder: true, licences: true } });
+  expect(imported.holder).toMatchObject({ nationalId: holderId, mustChangePassword: true });
+  expect(imported.licences.map((l) => l.status)).toEqual(["VALID"]);
+
+  // 4. Open the round, then download its results as XLSX from the dashboard and read it.
+  await page.goto("/rounds");
   await row.getByRole("button", { name: `باز کردن ${title}` }).click();
-  await expect(row).toContainText("باز");
   await expect(row.getByRole("button", { name: `بستن ${title}` })).toBeVisible();
+  const round = await appDb().round.findFirstOrThrow({ where: { title } });
+  expect(round.status).toBe("OPEN");
+  await page.goto(`/dashboard?round=${round.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("داشبورد کشوری");
+  await expectNoA11yViolations(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "دریافت XLSX" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const sheet = readSheet(readFileSync((await download.path())!));
+  const header = sheet.rows[0]!.map(String);
+  expect(header).toEqual(expect.arrayContaining(["کد دفتر", "استان", "رتبه"]));
+  // One column per criterion of the round's (new) rule set.
+  for (const c of good.criteria as { title: string }[]) expect(header.some((h) => h.includes(c.title))).toBe(true);
+  const mine = sheet.rows.find((r) => r[header.indexOf("کد دفتر")] === code);
+  expect(mine, "the imported office is in the export").toBeDefined();
+  expect(mine![header.indexOf("استان")]).toBe("اصفهان");
+  expect(sheet.rows.length - 1).toBe(await appDb().office.count());
 });
 
 test("experts and holders cannot reach any head-office page or download (not found); an expert's dashboard is their own region", async ({ browser }) => {
