@@ -4,9 +4,8 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDate } from "@/lib/format/jalali";
 
-// The head office's home. The management pages (rounds, rule sets, registry import,
-// users, national dashboard, exports) are listed with what they will hold; each becomes a
-// link when it is built (issue 6).
+// The head office's home: a few figures, the latest rounds, and a link to each management
+// page (rounds, rule sets, registry import, users, national dashboard and exports).
 const SECTIONS = [
   { title: "دوره‌های ارزیابی", text: "ایجاد، باز و بسته کردن دوره‌ها و مهلت‌ها", href: "/rounds" },
   { title: "جدول‌های امتیازدهی", text: "بارگذاری، بررسی، مقایسه و تأیید مجموعه قواعد", href: "/rule-sets" },
@@ -14,7 +13,7 @@ const SECTIONS = [
   { title: "کاربران", text: "کارشناسان مناطق و مدیران؛ غیرفعال‌سازی و بازنشانی رمز", href: "/users" },
   { title: "داشبورد کشوری", text: "وضعیت پرونده‌ها، رتبه‌ها و رعایت مهلت‌ها در مناطق", href: "/dashboard" },
   { title: "خروجی نتایج", text: "نتایج دوره به صورت CSV و XLSX (در داشبورد کشوری)", href: "/dashboard" },
-] as const satisfies readonly { title: string; text: string; href?: string }[];
+] as const satisfies readonly { title: string; text: string; href: string }[];
 
 export async function AdminHome({ user }: { user: CurrentUser }) {
   const [offices, experts, rounds] = await Promise.all([
@@ -50,15 +49,10 @@ export async function AdminHome({ user }: { user: CurrentUser }) {
         <ul className="grid gap-3 sm:grid-cols-2">
           {SECTIONS.map((s) => (
             <li key={s.title} className="card">
-              {"href" in s ? (
-                <Link href={s.href} className="font-bold text-brand-700 underline">
-                  {s.title}
-                </Link>
-              ) : (
-                <p className="font-bold">{s.title}</p>
-              )}
+              <Link href={s.href} className="font-bold text-brand-700 underline">
+                {s.title}
+              </Link>
               <p className="text-sm text-slate-700">{s.text}</p>
-              {"href" in s ? null : <p className="mt-1 text-sm text-slate-700">در حال آماده‌سازی</p>}
             </li>
           ))}
         </ul>
