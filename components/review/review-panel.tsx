@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
+import { useActionRunner } from "@/components/use-action-runner";
 import type { ActionResult } from "@/lib/actions/result";
 import { FormAlert } from "@/components/form-field";
 import { formatNumberFa } from "@/lib/format/digits";
@@ -30,10 +30,7 @@ type Flag = { section: string; field: string; comment: string };
 
 /** The expert's decisions on a file, shown according to its status and who holds it. */
 export function ReviewPanel(props: Props) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { message, fieldErrors, busy, run: runAction } = useActionRunner();
   const [flags, setFlags] = useState<Flag[]>([{ section: "", field: "", comment: "" }]);
   const [scores, setScores] = useState({
     satisfactionScore: props.regionScores.satisfactionScore === null ? "" : String(props.regionScores.satisfactionScore),
@@ -41,25 +38,7 @@ export function ReviewPanel(props: Props) {
   });
   const [decision, setDecision] = useState<{ decision: string; reason: string; satisfactionScore: string; associationScore: string }>({ decision: "", reason: "", ...scores });
 
-  const run = async (call: () => Promise<ActionResult<unknown>>, success: string) => {
-    setBusy(true);
-    setMessage(null);
-    setFieldErrors({});
-    try {
-      const result = await call();
-      if (result.ok) {
-        setMessage({ text: success, tone: "success" });
-        router.refresh();
-      } else {
-        setFieldErrors(result.fieldErrors ?? {});
-        setMessage({ text: result.formError ?? "انجام نشد.", tone: "error" });
-      }
-    } catch {
-      setMessage({ text: "ارتباط با سامانه برقرار نشد. دوباره تلاش کنید.", tone: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (call: () => Promise<ActionResult<unknown>>, success: string) => runAction(call, () => success);
 
   const id = props.declarationId;
   const claimable = ["SUBMITTED", "RESUBMITTED", "IN_REVIEW", "RETURNED", "OBJECTED"].includes(props.status);

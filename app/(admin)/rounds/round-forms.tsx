@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert, FormField } from "@/components/form-field";
+import { useActionRunner } from "@/components/use-action-runner";
+import type { ActionResult } from "@/lib/actions/result";
 import { JalaliDateInput } from "@/components/wizard/jalali-date-input";
 import { saveRoundAction } from "./save-round-action";
 import { openRoundAction } from "./open-round-action";
@@ -105,24 +107,8 @@ export function RoundForm({ initial, ruleSets, ruleSetLocked }: { initial: Round
 
 /** Open / close buttons of one round. */
 export function RoundStatusActions({ roundId, title, status }: { roundId: string; title: string; status: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (call: () => ReturnType<typeof openRoundAction>, done: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await call();
-      if (r.ok) {
-        setMessage({ text: done, tone: "success" });
-        router.refresh();
-      } else setMessage({ text: r.formError ?? "انجام نشد.", tone: "error" });
-    } catch {
-      setMessage({ text: "ارتباط با سامانه برقرار نشد. دوباره تلاش کنید.", tone: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { message, busy, run: runAction } = useActionRunner();
+  const run = (call: () => Promise<ActionResult<unknown>>, done: string) => runAction(call, () => done);
   return (
     <div className="space-y-1">
       {status === "DRAFT" ? (
@@ -137,7 +123,7 @@ export function RoundStatusActions({ roundId, title, status }: { roundId: string
           disabled={busy}
           onClick={() => {
             if (window.confirm(`دوره «${title}» بسته شود؟ دفترهایی که خوداظهاری نفرستاده‌اند رتبه آخر می‌گیرند و پیامک دریافت می‌کنند.`)) {
-              void run(() => closeRoundAction({ roundId }) as ReturnType<typeof openRoundAction>, "بستن دوره آغاز شد؛ پیشرفت آن در همین جدول نمایش داده می‌شود.");
+              void run(() => closeRoundAction({ roundId }), "بستن دوره آغاز شد؛ پیشرفت آن در همین جدول نمایش داده می‌شود.");
             }
           }}
         >

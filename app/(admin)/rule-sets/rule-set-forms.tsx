@@ -3,11 +3,11 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/form-field";
+import { NETWORK_ERROR_MESSAGE, useActionRunner } from "@/components/use-action-runner";
 import { uploadRuleSetAction } from "./upload-rule-set-action";
 import { approveRuleSetAction } from "./approve-rule-set-action";
 import { deleteRuleSetAction } from "./delete-rule-set-action";
 
-const NETWORK_ERROR = "ارتباط با سامانه برقرار نشد. دوباره تلاش کنید.";
 
 /**
  * Upload a rule set JSON file. A refused file shows its validation report: every problem
@@ -41,7 +41,7 @@ export function RuleSetUploadForm() {
         if (r.fieldErrors?.file) setMessage({ text: r.fieldErrors.file, tone: "error" });
       }
     } catch {
-      setMessage({ text: NETWORK_ERROR, tone: "error" });
+      setMessage({ text: NETWORK_ERROR_MESSAGE, tone: "error" });
     } finally {
       setBusy(false);
     }
@@ -98,23 +98,7 @@ export function RuleSetUploadForm() {
 /** Approve / delete buttons of an unapproved rule set. */
 export function RuleSetDecision({ ruleSetId, label, warnings }: { ruleSetId: string; label: string; warnings: number }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const run = async (call: () => Promise<{ ok: boolean; formError?: string }>, done: string, after: () => void) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await call();
-      if (r.ok) {
-        setMessage({ text: done, tone: "success" });
-        after();
-      } else setMessage({ text: r.formError ?? "انجام نشد.", tone: "error" });
-    } catch {
-      setMessage({ text: NETWORK_ERROR, tone: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { message, busy, run } = useActionRunner();
   const warn = warnings > 0 ? `\nاین جدول ${warnings} هشدار دارد.` : "";
   return (
     <div className="flex flex-wrap items-start gap-3">
@@ -124,7 +108,7 @@ export function RuleSetDecision({ ruleSetId, label, warnings }: { ruleSetId: str
         disabled={busy}
         onClick={() => {
           if (window.confirm(`«${label}» تأیید شود؟ جدول تأییدشده دیگر تغییر نمی‌کند و در دوره‌ها به کار می‌رود.${warn}`)) {
-            void run(() => approveRuleSetAction({ ruleSetId }), "جدول تأیید شد.", () => router.refresh());
+            void run(() => approveRuleSetAction({ ruleSetId }), () => "جدول تأیید شد.");
           }
         }}
       >
@@ -135,7 +119,7 @@ export function RuleSetDecision({ ruleSetId, label, warnings }: { ruleSetId: str
         className="btn-secondary"
         disabled={busy}
         onClick={() => {
-          if (window.confirm(`«${label}» حذف شود؟`)) void run(() => deleteRuleSetAction({ ruleSetId }), "جدول حذف شد.", () => router.push("/rule-sets"));
+          if (window.confirm(`«${label}» حذف شود؟`)) void run(() => deleteRuleSetAction({ ruleSetId }), () => "جدول حذف شد.", () => router.push("/rule-sets"));
         }}
       >
         حذف این بارگذاری

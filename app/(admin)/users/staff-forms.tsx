@@ -1,47 +1,18 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/actions/result";
+import { useActionRunner } from "@/components/use-action-runner";
 import { FormAlert, FormField } from "@/components/form-field";
 import { createStaffAction } from "./create-staff-action";
 import { changeStaffAction } from "./change-staff-action";
 
 type Region = { id: number; name: string };
 
-function useRun() {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: (data: T) => string) => {
-    setBusy(true);
-    setMessage(null);
-    setFieldErrors({});
-    try {
-      const r = await call();
-      if (r.ok) {
-        setMessage({ text: success(r.data as T), tone: "success" });
-        router.refresh();
-        return true;
-      }
-      setFieldErrors(r.fieldErrors ?? {});
-      setMessage({ text: r.formError ?? "انجام نشد.", tone: "error" });
-    } catch {
-      setMessage({ text: "ارتباط با سامانه برقرار نشد. دوباره تلاش کنید.", tone: "error" });
-    } finally {
-      setBusy(false);
-    }
-    return false;
-  };
-  return { message, fieldErrors, busy, run };
-}
-
 const shown = (password: string) => `رمز عبور موقت: ${password} — آن را همین حالا به کاربر بدهید؛ دوباره نمایش داده نمی‌شود و در نخستین ورود باید عوض شود.`;
 
 /** New expert or admin account. */
 export function CreateStaffForm({ regions }: { regions: Region[] }) {
-  const { message, fieldErrors, busy, run } = useRun();
+  const { message, fieldErrors, busy, run } = useActionRunner();
   const [v, setV] = useState({ nationalId: "", firstName: "", lastName: "", mobile: "", role: "EXPERT", regionId: "" });
   const field = (name: keyof typeof v, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <FormField id={`staff-${name}`} label={label} error={fieldErrors[name]}>
@@ -95,7 +66,7 @@ export function CreateStaffForm({ regions }: { regions: Region[] }) {
 
 /** The buttons of one account's row. */
 export function StaffRowActions({ userId, name, active, locked, self }: { userId: string; name: string; active: boolean; locked: boolean; self: boolean }) {
-  const { message, busy, run } = useRun();
+  const { message, busy, run } = useActionRunner();
   const act = (action: "deactivate" | "activate" | "reset_password" | "unlock", done: string) =>
     run(() => changeStaffAction({ userId, action }), (d) => (d.temporaryPassword ? shown(d.temporaryPassword) : done));
   return (
