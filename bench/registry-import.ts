@@ -15,7 +15,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { processJobs } from "@/lib/jobs/run-jobs";
 import { REGISTRY_COLUMNS } from "@/lib/registry/columns";
-import { toCsv } from "@/lib/registry/csv";
+import { csvText } from "@/lib/export/csv";
 import { hashDefaultPassword } from "@/lib/registry/default-password";
 import { registryImportHandler, sha256Hex, type ImportJobInput } from "@/lib/registry/import-job";
 import type { ImportReport } from "@/lib/registry/report";
@@ -62,7 +62,7 @@ function generate(rows: number, changed = 0): Uint8Array {
       i % 3 === 0 ? "" : `0912${String(1_000_000 + i).slice(-7)}`,
     ]);
   }
-  return new TextEncoder().encode(toCsv(out));
+  return new TextEncoder().encode(csvText(out));
 }
 
 /** Peak RSS and heap while `fn` runs, sampled every 50 ms. */

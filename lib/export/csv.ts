@@ -1,6 +1,8 @@
 // CSV (RFC 4180) for spreadsheets: UTF-8 with a byte-order mark, so that Excel reads the
 // Persian text as UTF-8 rather than the system code page; CRLF line ends; a field is quoted
-// when it holds a quote, comma or line break, its quotes doubled.
+// when it holds a quote, comma, semicolon (the list separator of some locales' Excel) or line
+// break, its quotes doubled. The one CSV writer of the app: exports, the registry template and
+// the registry import's error list.
 //
 // Formula injection: a spreadsheet runs a text cell that starts with = + - @ (or a tab or
 // carriage return, which some strip first) as a formula, so such a cell gets a leading
@@ -19,11 +21,16 @@ export function csvField(value: ExportCell): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   let s = value;
   if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvLine(cells: readonly ExportCell[]): string {
   return `${cells.map(csvField).join(",")}\r\n`;
+}
+
+/** A whole (small) CSV file as text, BOM first. */
+export function csvText(rows: readonly (readonly ExportCell[])[]): string {
+  return `\uFEFF${rows.map(csvLine).join("")}`;
 }
 
 /** The bytes of a CSV file, in three parts so that the rows can be written as they are read. */

@@ -7,26 +7,10 @@
 // sync flush (an empty stored block, never a final block), and the part ends with an empty
 // final block. Concatenated, the segments are one valid deflate stream (a decoder does not
 // care that the encoder restarted its dictionary), and node:zlib's synchronous call does
-// each segment without streams or callbacks. No ZIP64: 4 GB is far beyond a round's results.
+// each segment without streams or callbacks. CRC-32 is node:zlib's (native, continuable).
+// No ZIP64: 4 GB is far beyond a round's results.
 import zlib from "node:zlib";
 import { concat } from "./bytes";
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (ISO-HDLC, as ZIP uses), continued from `crc` (0 to start). */
-export function crc32(data: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 const LIMIT = 0xffff_ffff;
 const UTF8_NAMES = 0x0800;
@@ -59,7 +43,7 @@ export class ZipWriter {
     this.assertNoOpenPart();
     const data = typeof content === "string" ? encoder.encode(content) : content;
     const packed = zlib.deflateRawSync(data);
-    const entry: Entry = { name: encoder.encode(name), flags: UTF8_NAMES, crc: crc32(data), compressed: packed.length, size: data.length, offset: this.offset };
+    const entry: Entry = { name: encoder.encode(name), flags: UTF8_NAMES, crc: zlib.crc32(data), compressed: packed.length, size: data.length, offset: this.offset };
     this.entries.push(entry);
     return this.emit(this.localHeader(entry), packed);
   }
@@ -79,7 +63,7 @@ export class ZipWriter {
     const data = typeof content === "string" ? encoder.encode(content) : content;
     if (data.length === 0) return new Uint8Array(0);
     const packed = zlib.deflateRawSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-    entry.crc = crc32(data, entry.crc);
+    entry.crc = zlib.crc32(data, entry.crc);
     entry.size += data.length;
     entry.compressed += packed.length;
     return this.emit(packed);

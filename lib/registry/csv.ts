@@ -199,17 +199,3 @@ export function readRegistryFile(bytes: Uint8Array): RegistryFile | FileFailure 
   }
   return { ok: true, rows, ignoredColumns: ignored, delimiter };
 }
-
-/** A spreadsheet could run a cell that starts like a formula: such cells get a leading apostrophe. */
-function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** CSV text (CRLF, quoted where needed) with a BOM so that Excel reads it as UTF-8. */
-export function toCsv(rows: readonly (readonly string[])[], opts: { defuseFormulas?: boolean } = {}): string {
-  const quote = (raw: string) => {
-    const cell = opts.defuseFormulas ? defuse(raw) : raw;
-    return /[",\r\n;]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-  };
-  return `\uFEFF${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`;
-}

@@ -2,7 +2,7 @@
 // outcome and per changed field, the row errors (all of them up to a cap, for the page and
 // the error CSV) and a sample of what is (or would be) created and updated. Pure.
 import { COLUMN_TITLE, type ColumnKey } from "./columns";
-import { toCsv } from "./csv";
+import { csvText } from "@/lib/export/csv";
 import { CHANGE_FIELDS, type ChangeField, type FieldChange, type RowPlan } from "./plan";
 import type { RowError } from "./rows";
 
@@ -89,5 +89,5 @@ export const changeFieldTitle = (f: ChangeField) => (f === "licence.new" ? "پر
 /** The errors as a CSV the admin can fix the file from (row, column key and title, message). */
 export function errorsCsv(report: Pick<ImportReport, "errors">): string {
   const rows = [["row", "column", "column_title", "message"], ...report.errors.map((e) => [String(e.line), e.column ?? "", e.column ? COLUMN_TITLE[e.column] : "", e.message])];
-  return toCsv(rows, { defuseFormulas: true });
+  return csvText(rows);
 }

@@ -1,7 +1,7 @@
 // Real, tiny files built byte by byte for the documents tests: a baseline JPEG, a PDF with
 // a correct cross-reference table, and ZIP archives (a minimal .docx and others) written
 // with deflate and CRC-32 like any archiver would.
-import { deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 
 /**
  * An 8×8 grey baseline JPEG (JFIF): SOI, APP0, DQT, SOF0, two one-code Huffman tables,
@@ -43,18 +43,6 @@ export function tinyPdf(): Buffer {
   for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-export function crc32(buf: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** A ZIP archive (deflate) of the given entries: local headers, central directory, EOCD. */

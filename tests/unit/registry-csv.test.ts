@@ -1,5 +1,6 @@
 // The registry's CSV reader (lib/registry/csv.ts): RFC 4180 records, encodings, the header.
-import { decodeCsvBytes, detectDelimiter, mapHeader, parseCsv, readRegistryFile, toCsv } from "@/lib/registry/csv";
+import { decodeCsvBytes, detectDelimiter, mapHeader, parseCsv, readRegistryFile } from "@/lib/registry/csv";
+import { csvText } from "@/lib/export/csv";
 import { MAX_DATA_ROWS, MAX_FILE_BYTES, REGISTRY_COLUMNS } from "@/lib/registry/columns";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -97,10 +98,8 @@ describe("readRegistryFile", () => {
   });
 });
 
-test("toCsv writes a BOM, CRLF, quotes where needed and defuses formulas when asked", () => {
-  expect(toCsv([["a", "b,c", 'd"e'], ["x\ny", ""]])).toBe('\uFEFFa,"b,c","d""e"\r\n"x\ny",\r\n');
-  expect(toCsv([["=1+1", "-2", "@x", "ok"]], { defuseFormulas: true })).toBe("\uFEFF'=1+1,'-2,'@x,ok\r\n");
-  // Round trip through the parser.
-  const rows = [["کد", "نشانی"], ["1", 'خیابان "آزادی"،\r\nپلاک ۲']];
-  expect(parseCsv(toCsv(rows).slice(1))).toEqual({ ok: true, records: rows });
+test("what the app writes as CSV (template, error list) reads back through the import's parser", () => {
+  expect(csvText([["a", "b,c", 'd"e'], ["x\ny", "a;b"]])).toBe('\uFEFFa,"b,c","d""e"\r\n"x\ny","a;b"\r\n');
+  const rows = [["کد", "نشانی"], ["1", 'خیابان "آزادی"،\r\nپلاک ۲'], ["2", "الف؛ ب; ج"]];
+  expect(parseCsv(csvText(rows).slice(1))).toEqual({ ok: true, records: rows });
 });

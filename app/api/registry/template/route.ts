@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import { getActingUser } from "@/lib/auth/current-user";
 import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
 import { REGISTRY_COLUMNS } from "@/lib/registry/columns";
-import { toCsv } from "@/lib/registry/csv";
+import { csvText } from "@/lib/export/csv";
 import { mayImportRegistry } from "@/lib/registry/start-import";
 
 export const runtime = "nodejs";
@@ -18,7 +18,7 @@ export async function GET() {
   const user = await getActingUser();
   if (!user || user.mustChangePassword) return NextResponse.json({ error: SESSION_EXPIRED_MESSAGE }, { status: 401, headers: NO_STORE });
   if (!mayImportRegistry(user)) return NextResponse.json({ error: NOT_FOUND_MESSAGE }, { status: 404, headers: NO_STORE });
-  const csv = toCsv([REGISTRY_COLUMNS.map((c) => c.key), REGISTRY_COLUMNS.map((c) => c.example)]);
+  const csv = csvText([REGISTRY_COLUMNS.map((c) => c.key), REGISTRY_COLUMNS.map((c) => c.example)]);
   return new Response(new TextEncoder().encode(csv), {
     status: 200,
     headers: {
