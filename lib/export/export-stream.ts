@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db-client";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { csvEncoder } from "./csv";
 import { xlsxEncoder } from "./xlsx";
 import { EXPORT_PAGE_SIZE, resultPages, type ExportPlan } from "./round-results";
@@ -57,8 +58,7 @@ export function exportContentDisposition(plan: ExportPlan, format: ExportFormat)
     .trim()
     .slice(0, 120);
   const ascii = `round-${plan.round.id.replace(/[^A-Za-z0-9_-]/g, "")}${plan.regionId ? `-region-${plan.regionId}` : ""}.${format}`;
-  const encoded = encodeURIComponent(`${persian}.${format}`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return contentDisposition("attachment", ascii, `${persian}.${format}`);
 }
 
 /**

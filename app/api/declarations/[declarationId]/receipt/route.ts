@@ -3,11 +3,8 @@
 // same "not found" for anyone else as for a declaration that does not exist
 // (lib/declaration/receipt.ts). A draft has no receipt yet: 404 saying so. Never cached: the
 // receipt names the office and its score.
-import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { getActingUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/authz/errors";
-import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
+import { jsonError, loadOr404, routeCaller } from "@/lib/http/route-access";
 import { loadReceipt } from "@/lib/declaration/receipt";
 import { renderReceiptPdf } from "@/lib/pdf/receipt-pdf";
 
@@ -15,25 +12,18 @@ import { renderReceiptPdf } from "@/lib/pdf/receipt-pdf";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store" };
-
 // A route module may export only what Next reads (GET, runtime …): messages stay local.
 const NOT_FOUND_MESSAGE = "این پرونده یافت نشد یا به آن دسترسی ندارید.";
 const NOT_SUBMITTED_MESSAGE = "این پرونده هنوز ارسال نشده است؛ رسید پس از ارسال نهایی صادر می‌شود.";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ declarationId: string }> }) {
   const { declarationId } = await params;
-  const user = await getActingUser();
-  if (!user || user.mustChangePassword) return NextResponse.json({ error: SESSION_EXPIRED_MESSAGE }, { status: 401, headers: NO_STORE });
+  const caller = await routeCaller();
+  if (caller instanceof Response) return caller;
 
-  let receipt: Awaited<ReturnType<typeof loadReceipt>>;
-  try {
-    receipt = await loadReceipt(db, { id: user.id, role: user.role, regionId: user.regionId }, declarationId);
-  } catch (e) {
-    if (e instanceof NotFoundError) return NextResponse.json({ error: NOT_FOUND_MESSAGE }, { status: 404, headers: NO_STORE });
-    throw e;
-  }
-  if (!receipt) return NextResponse.json({ error: NOT_SUBMITTED_MESSAGE }, { status: 404, headers: NO_STORE });
+  const receipt = await loadOr404(() => loadReceipt(db, caller, declarationId), NOT_FOUND_MESSAGE);
+  if (receipt instanceof Response) return receipt;
+  if (!receipt) return jsonError(404, NOT_SUBMITTED_MESSAGE);
 
   const pdf = await renderReceiptPdf(receipt);
   // The tracking code is 12 digits (tracking-code.ts), so the name needs no encoding.

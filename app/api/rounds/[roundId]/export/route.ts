@@ -3,38 +3,29 @@
 // their own region, whatever the URL says; anyone else "not found", as for a round that does
 // not exist. X-Total-Rows (and for XLSX X-Expected-Bytes, a guess) feed the dashboard's
 // progress bar. Never cached: the file names offices and their scores.
-import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { getActingUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/authz/errors";
-import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
+import { jsonError, loadOr404, routeCaller } from "@/lib/http/route-access";
 import { positiveIntParam } from "@/lib/dashboard/scope";
-import { planRoundExport, type ExportPlan } from "@/lib/export/round-results";
+import { planRoundExport } from "@/lib/export/round-results";
 import { EXPORT_CONTENT_TYPE, estimatedXlsxBytes, exportContentDisposition, exportStream } from "@/lib/export/export-stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const NO_STORE = { "Cache-Control": "no-store" };
 const NOT_FOUND = "این دوره یافت نشد یا به نتایج آن دسترسی ندارید.";
 const BAD_FORMAT = "قالب خروجی باید xlsx یا csv باشد.";
 
 export async function GET(request: Request, { params }: { params: Promise<{ roundId: string }> }) {
   const { roundId } = await params;
-  const user = await getActingUser();
-  if (!user || user.mustChangePassword) return NextResponse.json({ error: SESSION_EXPIRED_MESSAGE }, { status: 401, headers: NO_STORE });
+  const caller = await routeCaller();
+  if (caller instanceof Response) return caller;
 
   const query = new URL(request.url).searchParams;
-  let plan: ExportPlan;
-  try {
-    plan = await planRoundExport(db, { id: user.id, role: user.role, regionId: user.regionId }, roundId, positiveIntParam(query.get("region") ?? undefined));
-  } catch (e) {
-    if (e instanceof NotFoundError) return NextResponse.json({ error: NOT_FOUND }, { status: 404, headers: NO_STORE });
-    throw e;
-  }
+  const plan = await loadOr404(() => planRoundExport(db, caller, roundId, positiveIntParam(query.get("region") ?? undefined)), NOT_FOUND);
+  if (plan instanceof Response) return plan;
   // Checked after access, so that the answer says nothing about a round one may not see.
   const format = query.get("format") ?? "xlsx";
-  if (format !== "csv" && format !== "xlsx") return NextResponse.json({ error: BAD_FORMAT }, { status: 400, headers: NO_STORE });
+  if (format !== "csv" && format !== "xlsx") return jsonError(400, BAD_FORMAT);
 
   const headers = new Headers({
     "Content-Type": EXPORT_CONTENT_TYPE[format],
