@@ -157,7 +157,8 @@ export async function runRegistryImport(db: Db, job: ClaimedJob, progress: (done
   if (!parsedInput.success) throw new JobFailure("درخواست این کار نامعتبر است. فایل را دوباره بارگذاری کنید.");
   const input = parsedInput.data;
   const mode: ImportMode = input.mode;
-  const bytes = await jobFile(db, job.id);
+  // An apply reads the file of the dry run it applies (stored once, on the dry run's job).
+  const bytes = await jobFile(db, input.mode === "apply" && input.dryRunJobId ? input.dryRunJobId : job.id);
   if (!bytes) throw new JobFailure(FILE_GONE_MESSAGE);
   if (sha256Hex(bytes) !== input.sha256) throw new JobFailure(FILE_CHANGED_MESSAGE);
   const file = readRegistryFile(bytes);

@@ -60,21 +60,27 @@ export const APPLY_CONFIRM_MESSAGE = "فایل ردیف‌های نادرست د
  */
 export async function startRegistryApply(db: Db, actor: AuditActor, caller: Caller, request: { dryRunJobId: string; confirmSkipErrors: boolean }) {
   requireImporter(caller);
-  const dry = await db.job.findUnique({ where: { id: request.dryRunJobId }, select: { id: true, kind: true, status: true, input: true, result: true, file: true } });
-  const input = importJobInput.safeParse(dry?.input);
-  if (!dry || dry.kind !== "REGISTRY_IMPORT" || !input.success || input.data.mode !== "dry-run") throw new NotFoundError("job");
-  if (dry.status !== "SUCCEEDED") throw new ReviewError("بررسی آزمایشی این فایل هنوز تمام نشده یا ناموفق بوده است.");
-  const previous = await db.job.findFirst({
-    where: { kind: "REGISTRY_IMPORT", status: { not: "FAILED" }, input: { path: ["dryRunJobId"], equals: dry.id } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    // One apply per dry run, even for two clicks at once.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registry-apply:${request.dryRunJobId}`}))`;
+    const dry = await tx.job.findUnique({ where: { id: request.dryRunJobId }, select: { id: true, kind: true, status: true, input: true, result: true } });
+    const input = importJobInput.safeParse(dry?.input);
+    if (!dry || dry.kind !== "REGISTRY_IMPORT" || !input.success || input.data.mode !== "dry-run") throw new NotFoundError("job");
+    if (dry.status !== "SUCCEEDED") throw new ReviewError("بررسی آزمایشی این فایل هنوز تمام نشده یا ناموفق بوده است.");
+    const previous = await tx.job.findFirst({
+      where: { kind: "REGISTRY_IMPORT", status: { not: "FAILED" }, input: { path: ["dryRunJobId"], equals: dry.id } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    if (previous) return previous;
+    const report = dry.result as ImportReport | null;
+    if ((report?.invalidRows ?? 0) > 0 && !request.confirmSkipErrors) throw new ReviewInvalidError({ confirmSkipErrors: APPLY_CONFIRM_MESSAGE }, APPLY_CONFIRM_MESSAGE);
+    // The bytes stay on the dry run's job; the apply checks their SHA-256 when it reads them.
+    const [check] = await tx.$queryRaw<{ intact: boolean }[]>`SELECT (file IS NOT NULL AND encode(sha256(file), 'hex') = ${input.data.sha256}) AS intact FROM "Job" WHERE id = ${dry.id}`;
+    if (!check?.intact) throw new ReviewError("فایل این بررسی دیگر در دسترس نیست یا تغییر کرده است. فایل را دوباره بارگذاری کنید.");
+    const applyInput: ImportJobInput = { ...input.data, mode: "apply", dryRunJobId: dry.id, ip: actor.ip, userAgent: actor.userAgent ?? null };
+    return enqueueJob(tx, { kind: "REGISTRY_IMPORT", input: applyInput, total: input.data.rows ?? 0, createdById: caller.id });
   });
-  if (previous) return previous;
-  const report = dry.result as ImportReport | null;
-  if ((report?.invalidRows ?? 0) > 0 && !request.confirmSkipErrors) throw new ReviewInvalidError({ confirmSkipErrors: APPLY_CONFIRM_MESSAGE }, APPLY_CONFIRM_MESSAGE);
-  if (!dry.file || sha256Hex(dry.file) !== input.data.sha256) throw new ReviewError("فایل این بررسی دیگر در دسترس نیست یا تغییر کرده است. فایل را دوباره بارگذاری کنید.");
-  const applyInput: ImportJobInput = { ...input.data, mode: "apply", dryRunJobId: dry.id, ip: actor.ip, userAgent: actor.userAgent ?? null };
-  return enqueueJob(db, { kind: "REGISTRY_IMPORT", input: applyInput, file: new Uint8Array(dry.file), total: input.data.rows ?? 0, createdById: caller.id });
 }
 
 export type ImportJobView = {

@@ -194,6 +194,18 @@ describe("import", () => {
     expect(officeAfter).toMatchObject({ city: "ری", postalCode: "1415793456" });
     expect(officeAfter.updatedAt.getTime()).toBeGreaterThan(officeBefore.updatedAt.getTime());
   });
+
+  test("an apply keeps no copy of the file (it reads the dry run's) and two requests at once queue one apply", async () => {
+    const dry = await dryRun();
+    const [a, b] = await Promise.all([
+      startRegistryApply(t.db, actor(), admin, { dryRunJobId: dry, confirmSkipErrors: true }),
+      startRegistryApply(t.db, actor(), admin, { dryRunJobId: dry, confirmSkipErrors: true }),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect((await t.db.job.findUniqueOrThrow({ where: { id: a.id } })).file).toBeNull();
+    await processJobs(t.db, handlers);
+    expect(await t.db.job.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "SUCCEEDED", result: expect.objectContaining({ mode: "apply" }) });
+  });
 });
 
 describe("upload and file checks (route handler)", () => {
