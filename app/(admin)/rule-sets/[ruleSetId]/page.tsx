@@ -55,7 +55,7 @@ export default async function RuleSetPage({ params, searchParams }: Props) {
   const rs: RuleSet = parseRuleSet(row.definition);
   const [people, others, rounds] = await Promise.all([
     db.user.findMany({ where: { id: { in: [row.uploadedById, row.approvedById].filter((x): x is string => !!x) } }, select: { id: true, firstName: true, lastName: true } }),
-    db.ruleSet.findMany({ where: { id: { not: row.id } }, orderBy: [{ key: "asc" }, { version: "desc" }], select: { id: true, title: true, key: true, version: true, isSample: true, definition: true } }),
+    db.ruleSet.findMany({ where: { id: { not: row.id } }, orderBy: [{ key: "asc" }, { version: "desc" }], select: { id: true, title: true, key: true, version: true, isSample: true } }),
     db.round.findMany({ where: { ruleSetId: row.id }, select: { id: true, title: true } }),
   ]);
   const nameOf = (id: string | null) => {
@@ -64,7 +64,9 @@ export default async function RuleSetPage({ params, searchParams }: Props) {
   };
   const warnings = ruleSetCoverageWarnings(rs);
   const other = compare ? others.find((o) => o.id === compare) : undefined;
-  const diff = other ? compareRuleSets(parseRuleSet(other.definition), rs) : null;
+  // Only the chosen base's definition is read (the list above carries none).
+  const base = other ? await db.ruleSet.findUnique({ where: { id: other.id }, select: { definition: true } }) : null;
+  const diff = base ? compareRuleSets(parseRuleSet(base.definition), rs) : null;
   const otherLabel = (o: (typeof others)[number]) => `${o.title}، نسخه ${toPersianDigits(o.version)}${o.isSample ? " (نمونه)" : ""}`;
 
   let preview: RuleSetPreview | null = null;
