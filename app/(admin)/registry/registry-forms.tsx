@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert, FormField } from "@/components/form-field";
 import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
+import { useActionRunner } from "@/components/use-action-runner";
 import { applyImportAction } from "./apply-import-action";
 
 const NETWORK_MESSAGE = "ارتباط با سامانه برقرار نشد. دوباره تلاش کنید؛ فایل انتخاب‌شده سر جایش است.";
@@ -65,30 +66,17 @@ export function UploadForm({ maxMb }: { maxMb: string }) {
 export function ApplyForm({ dryRunJobId, invalidRows, invalidRowsText }: { dryRunJobId: string; invalidRows: number; invalidRowsText: string }) {
   const router = useRouter();
   const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [confirmError, setConfirmError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: React.FormEvent) => {
+  const { message, fieldErrors, busy, run } = useActionRunner();
+  const confirmError = fieldErrors.confirmSkipErrors;
+  const error = message?.tone === "error" && !confirmError ? message.text : null;
+  const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setConfirmError(undefined);
-    try {
-      const r = await applyImportAction({ dryRunJobId, confirmSkipErrors: confirm });
-      if (r.ok) {
-        router.push(`/registry?job=${encodeURIComponent(r.data.jobId)}`);
-        return;
-      }
-      if (r.fieldErrors?.confirmSkipErrors) setConfirmError(r.fieldErrors.confirmSkipErrors);
-      else setError(r.formError ?? "انجام نشد.");
-    } catch {
-      setError(NETWORK_MESSAGE);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      () => applyImportAction({ dryRunJobId, confirmSkipErrors: confirm }),
+      () => "",
+      (d) => router.push(`/registry?job=${encodeURIComponent(d.jobId)}`),
+    );
   };
-
   return (
     <form onSubmit={submit} noValidate className="space-y-3" aria-labelledby="apply-title">
       <h3 id="apply-title" className="font-bold">
