@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/form-field";
-import { startDeclarationAction } from "./start-declaration-action";
+import { startDeclarationAction } from "@/lib/actions/declaration/start-declaration";
 
 export function StartDeclarationButton() {
   const [pending, startTransition] = useTransition();

@@ -1,16 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import type { ReturnFlagSection } from "@/lib/review/return-declaration";
 import { useActionRunner } from "@/components/use-action-runner";
 import type { ActionResult } from "@/lib/actions/result";
 import { FormAlert } from "@/components/form-field";
 import { formatNumberFa } from "@/lib/format/digits";
-import { claimAction } from "@/app/(expert)/review/[declarationId]/claim-action";
-import { releaseAction } from "@/app/(expert)/review/[declarationId]/release-action";
-import { returnAction } from "@/app/(expert)/review/[declarationId]/return-action";
-import { regionScoresAction } from "@/app/(expert)/review/[declarationId]/region-scores-action";
-import { approveAction } from "@/app/(expert)/review/[declarationId]/approve-action";
-import { decideObjectionAction } from "@/app/(expert)/review/[declarationId]/decide-objection-action";
+import { claimAction } from "@/lib/actions/review/claim-declaration";
+import { releaseAction } from "@/lib/actions/review/release-declaration";
+import { returnAction } from "@/lib/actions/review/return-declaration";
+import { regionScoresAction } from "@/lib/actions/review/save-region-scores";
+import { approveAction } from "@/lib/actions/review/approve-declaration";
+import { decideObjectionAction } from "@/lib/actions/review/decide-objection";
 
 type Option = { value: string; label: string };
 export type ReturnSection = Option & { fields: Option[] };
@@ -123,7 +124,12 @@ export function ReviewPanel(props: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               void run(
-                () => returnAction({ declarationId: id, flags: flags.map((f) => ({ section: f.section, field: f.field === "" ? null : f.field, comment: f.comment })) }),
+                () =>
+                  returnAction({
+                    declarationId: id,
+                    // A flag whose section is not chosen yet goes as it is: the server names it beside the field.
+                    flags: flags.map((f) => ({ section: f.section as ReturnFlagSection, field: f.field === "" ? null : f.field, comment: f.comment })),
+                  }),
                 "پرونده برای اصلاح به دارنده پروانه بازگردانده شد و پیامک در صف ارسال است.",
               );
             }}
@@ -203,7 +209,8 @@ export function ReviewPanel(props: Props) {
             aria-labelledby="rv-objection-title"
             onSubmit={(e) => {
               e.preventDefault();
-              void run(() => decideObjectionAction({ declarationId: id, ...decision }), "تصمیم درباره اعتراض ثبت شد و رتبه قطعی شد.");
+              // Not chosen yet (""): the server says so beside the choice.
+              void run(() => decideObjectionAction({ declarationId: id, ...decision, decision: decision.decision as "UPHELD" | "CHANGED" }), "تصمیم درباره اعتراض ثبت شد و رتبه قطعی شد.");
             }}
           >
             <h3 id="rv-objection-title" className="font-bold">

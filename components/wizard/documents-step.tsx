@@ -3,15 +3,15 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from "react";
 import { useRouter } from "next/navigation";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
-import type { ActionResult } from "@/lib/actions/result";
-import { SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
+import type { ActionFailure, ActionResult } from "@/lib/actions/result";
+import { SESSION_EXPIRED_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/errors/app-error";
 import { CONTENT_TYPE, DOCUMENT_KINDS, FILE_TYPE_LABEL, MAX_DOCUMENT_BYTES, type FileType } from "@/lib/documents/kinds";
 import { EMPTY_FILE_MESSAGE, formatFileSize, tooLargeMessage } from "@/lib/declaration/document-messages";
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { StaleBanner } from "@/components/wizard/save-status";
-import { deleteDocumentAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/delete-document-action";
+import { deleteDocumentAction } from "@/lib/actions/declaration/delete-document";
 
 export type DocumentItem = { id: string; kind: DocumentKind; fileName: string; size: number; contentType: string; createdAt: string };
 
@@ -33,7 +33,7 @@ type KindState =
 
 type UploadResponse =
   | { ok: true; data: { version: number; stepStatus: StepStatusMap; document: DocumentItem } }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string>; code?: "STALE" | "NOT_FOUND" | "SIGNED_OUT" };
+  | ActionFailure;
 
 const NETWORK_MESSAGE = "ارتباط با سامانه برقرار نشد و فایل بارگذاری نشد. اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.";
 const TEMPLATE_HREF = "/templates/contracts-list.docx";

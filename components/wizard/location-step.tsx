@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { fieldErrorsOf } from "@/lib/errors/app-error";
 import { useRouter } from "next/navigation";
 import LazyMapPicker from "@/components/map/lazy-map-picker";
 import { full as locationSchema } from "@/lib/declaration/forms/step-6-location";
-import { fieldErrorsOf } from "@/lib/actions/result";
 import { nextStepHref } from "@/lib/declaration/steps";
 import { FormAlert } from "@/components/form-field";
 import { SaveStatus, StaleBanner } from "@/components/wizard/save-status";

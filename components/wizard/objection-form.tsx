@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert, FormField } from "@/components/form-field";
-import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
+import { SESSION_EXPIRED_MESSAGE } from "@/lib/errors/app-error";
 
 /**
  * The holder's objection to the approved result (within the window), with up to three

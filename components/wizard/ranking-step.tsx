@@ -16,7 +16,7 @@ import { fromCents, toCentsRounded } from "@/lib/ranking/decimal";
 import { FieldInput } from "@/components/wizard/field-input";
 import { PositiveScoreTable } from "@/components/wizard/positive-score-table";
 import { StepFormActions, StepFormAlerts, useStepForm } from "@/components/wizard/use-step-form";
-import { saveRankingAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/save-ranking-action";
+import { saveRankingAction } from "@/lib/actions/declaration/save-ranking-step";
 
 type Props = {
   declarationId: string;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/form-field";
 import { useDeclarationVersion } from "@/components/wizard/version-context";
-import { resubmitAction } from "@/app/(holder)/declarations/[declarationId]/resubmit-action";
+import { resubmitAction } from "@/lib/actions/declaration/resubmit-declaration";
 
 /** A returned file's «ارسال دوباره»: confirm the corrections and send the file back to the region. */
 export function ResubmitForm({ declarationId }: { declarationId: string }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { fieldErrorsOf } from "@/lib/errors/app-error";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -8,32 +9,53 @@ import type { FieldSpec, StepValues } from "@/lib/declaration/forms/field-spec";
 import { emptyValues } from "@/lib/declaration/forms/field-spec";
 import { fields as staffFields, staffMember } from "@/lib/declaration/forms/step-7-staff";
 import { boardMemberFields, boardMember } from "@/lib/declaration/forms/step-4-legal";
-import { fieldErrorsOf, type ActionResult } from "@/lib/actions/result";
+import { type ActionResult } from "@/lib/actions/result";
 import { toPersianDigits } from "@/lib/format/digits";
 import { FieldInput } from "@/components/wizard/field-input";
 import { ErrorSummary, StaleBanner } from "@/components/wizard/save-status";
 import { useDeclarationVersion } from "@/components/wizard/version-context";
-import { addStaffMemberAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/add-staff-action";
-import { updateStaffMemberAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/update-staff-action";
-import { removeStaffMemberAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/remove-staff-action";
-import { addBoardMemberAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/add-board-action";
-import { updateBoardMemberAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/update-board-action";
-import { removeBoardMemberAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/remove-board-action";
+import { addStaffMemberAction } from "@/lib/actions/declaration/add-staff-member";
+import { updateStaffMemberAction } from "@/lib/actions/declaration/update-staff-member";
+import { removeStaffMemberAction } from "@/lib/actions/declaration/remove-staff-member";
+import { addBoardMemberAction } from "@/lib/actions/declaration/add-board-member";
+import { updateBoardMemberAction } from "@/lib/actions/declaration/update-board-member";
+import { removeBoardMemberAction } from "@/lib/actions/declaration/remove-board-member";
 
 type Result = ActionResult<{ version: number }>;
 type Kind = "staff" | "board";
 
+type Target = { declarationId: string; version: number };
+type RowValues = { values: StepValues };
+
+// The form checks a row with the action's own schema (`schema`) before it sends it, so the
+// values it sends are that schema's input.
 const CONFIG: Record<Kind, {
   fields: readonly FieldSpec[];
   schema: z.ZodType;
   title: string;
   noun: string;
-  add: (raw: unknown) => Promise<Result>;
-  update: (raw: unknown) => Promise<Result>;
-  remove: (raw: unknown) => Promise<Result>;
+  add: (input: Target & RowValues) => Promise<Result>;
+  update: (input: Target & RowValues & { rowId: string }) => Promise<Result>;
+  remove: (input: Target & { rowId: string }) => Promise<Result>;
 }> = {
-  staff: { fields: staffFields, schema: staffMember, title: "فهرست کارکنان", noun: "نفر", add: addStaffMemberAction, update: updateStaffMemberAction, remove: removeStaffMemberAction },
-  board: { fields: boardMemberFields, schema: boardMember, title: "اعضای هیئت مدیره", noun: "عضو", add: addBoardMemberAction, update: updateBoardMemberAction, remove: removeBoardMemberAction },
+  staff: {
+    fields: staffFields,
+    schema: staffMember,
+    title: "فهرست کارکنان",
+    noun: "نفر",
+    add: (i) => addStaffMemberAction({ ...i, values: i.values as z.input<typeof staffMember> }),
+    update: (i) => updateStaffMemberAction({ ...i, values: i.values as z.input<typeof staffMember> }),
+    remove: removeStaffMemberAction,
+  },
+  board: {
+    fields: boardMemberFields,
+    schema: boardMember,
+    title: "اعضای هیئت مدیره",
+    noun: "عضو",
+    add: (i) => addBoardMemberAction({ ...i, values: i.values as z.input<typeof boardMember> }),
+    update: (i) => updateBoardMemberAction({ ...i, values: i.values as z.input<typeof boardMember> }),
+    remove: removeBoardMemberAction,
+  },
 };
 
 export type Row = { id: string; values: StepValues; cells: string[] };

@@ -6,7 +6,7 @@ import { RowListEditor, type Row } from "@/components/wizard/row-list-editor";
 import { FormAlert } from "@/components/form-field";
 import { useDeclarationVersion } from "@/components/wizard/version-context";
 import { nextStepHref } from "@/lib/declaration/steps";
-import { completeStaffAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/complete-staff-action";
+import { completeStaffAction } from "@/lib/actions/declaration/complete-staff-step";
 
 const HEADERS = ["نام و نام خانوادگی", "کد ملی", "تلفن همراه", "تاریخ تولد", "معلولیت", "بیمه"];
 

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { describedBy, FormAlert, FormField } from "@/components/form-field";
 import { useDeclarationVersion } from "@/components/wizard/version-context";
-import { submitDeclarationAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/submit-declaration-action";
+import { submitDeclarationAction } from "@/lib/actions/declaration/submit-declaration";
 
 const CONFIRM_MESSAGE = "برای ارسال، درستی اطلاعات را با علامت زدن این گزینه تایید کنید.";
 const PASSWORD_MESSAGE = "رمز عبور خود را وارد کنید.";

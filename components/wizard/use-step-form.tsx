@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { fieldErrorsOf } from "@/lib/errors/app-error";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
-import { fieldErrorsOf } from "@/lib/actions/result";
 import type { StepValues } from "@/lib/declaration/forms/field-spec";
 import type { SaveStepResult } from "@/lib/declaration/save-step";
 import { nextStepHref } from "@/lib/declaration/steps";
@@ -37,6 +37,8 @@ export function useStepForm(opts: {
   const { scheduleDraft } = saver;
   const [summary, setSummary] = useState<{ message: string | null; errors: Record<string, string> }>({ message: null, errors: {} });
 
+  // watch() subscribes outside React's render (autosave on every change); the compiler skips this hook for it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   useEffect(() => {
     const sub = watch((values) => scheduleDraft(values as StepValues));
     return () => sub.unsubscribe();

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { StepValues } from "@/lib/declaration/forms/field-spec";
 import type { SaveStepResult } from "@/lib/declaration/save-step";
-import { saveStepAction } from "@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action";
+import { saveStepAction } from "@/lib/actions/declaration/save-step";
 import { useDeclarationVersion } from "@/components/wizard/version-context";
 
 export type SaveState =

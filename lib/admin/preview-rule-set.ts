@@ -1,12 +1,11 @@
 import type { Db } from "@/lib/db-client";
 import type { Caller } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
+import { InvalidInputError, NotFoundError } from "@/lib/errors/app-error";
 import { toAsciiDigits } from "@/lib/validation/normalize";
 import { scoreDeclaration } from "@/lib/declaration/score-declaration";
 import { explainCriterion } from "@/lib/declaration/score-preview";
 import { FACT_DISPLAY } from "@/lib/declaration/facts";
 import { FactError, parseRuleSet, scoreOffice, type Facts, type FactValue, type ScoreResult } from "@/lib/ranking";
-import { ReviewInvalidError } from "@/lib/review/errors";
 import { requireRuleSetManager } from "./rule-sets";
 
 // "Preview on an office's data": the chosen office's latest file scored with a candidate
@@ -51,15 +50,15 @@ export async function previewRuleSet(db: Db, caller: Caller, input: { ruleSetId:
   if (!row) throw new NotFoundError("ruleSet");
   const candidate = parseRuleSet(row.definition);
   const code = toAsciiDigits(input.officeCode).trim();
-  if (!/^[A-Za-z0-9-]{1,20}$/.test(code)) throw new ReviewInvalidError({ officeCode: "کد دفتر را درست وارد کنید." });
+  if (!/^[A-Za-z0-9-]{1,20}$/.test(code)) throw new InvalidInputError({ officeCode: "کد دفتر را درست وارد کنید." });
   const office = await db.office.findUnique({ where: { code }, select: { code: true, name: true, id: true } });
-  if (!office) throw new ReviewInvalidError({ officeCode: "دفتری با این کد در سامانه نیست." });
+  if (!office) throw new InvalidInputError({ officeCode: "دفتری با این کد در سامانه نیست." });
   const declaration = await db.declaration.findFirst({
     where: { officeId: office.id },
     orderBy: { createdAt: "desc" },
     select: { id: true, roundId: true, data: true, status: true, satisfactionScore: true, associationScore: true, round: { select: { title: true, ruleSet: { select: { title: true, version: true } } } } },
   });
-  if (!declaration) throw new ReviewInvalidError({ officeCode: "این دفتر هنوز پرونده خوداظهاری ندارد؛ دفتر دیگری را انتخاب کنید." });
+  if (!declaration) throw new InvalidInputError({ officeCode: "این دفتر هنوز پرونده خوداظهاری ندارد؛ دفتر دیگری را انتخاب کنید." });
 
   const scored = await scoreDeclaration(db, declaration, {
     satisfactionScore: declaration.satisfactionScore === null ? null : Number(declaration.satisfactionScore),

@@ -3,12 +3,10 @@ import type { Db } from "@/lib/db-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
-import { fieldErrorsOf } from "@/lib/actions/result";
+import { InvalidInputError, NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { jalaliDateField } from "@/lib/validation/fields";
 import { parseJalaliDate } from "@/lib/format/jalali";
 import { lowestRank } from "@/lib/ranking";
-import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
 import { markNotSubmitted } from "@/lib/workflow/not-submitted";
@@ -38,6 +36,8 @@ export const roundInput = z
     objectionDays: days("مهلت اعتراض"),
     dayKind: z.enum(["CALENDAR", "WORKING"], { error: "نوع شمارش روزها را انتخاب کنید." }),
     ruleSetId: z.string().min(1, { error: "جدول امتیازدهی را انتخاب کنید." }).max(64),
+    /** Absent: a new round. */
+    roundId: z.string().min(1).max(64).optional(),
   })
   .refine((v) => parseJalaliDate(v.windowClosesOn)! > parseJalaliDate(v.windowOpensOn)!, { error: "پایان مهلت باید بعد از آغاز آن باشد.", path: ["windowClosesOn"] });
 
@@ -49,18 +49,15 @@ function windowOf(v: z.infer<typeof roundInput>) {
 
 async function approvedRuleSet(db: Pick<Db, "ruleSet">, id: string) {
   const rs = await db.ruleSet.findUnique({ where: { id }, select: { id: true, approvedAt: true } });
-  if (!rs) throw new ReviewInvalidError({ ruleSetId: "جدول امتیازدهی یافت نشد." });
-  if (!rs.approvedAt) throw new ReviewInvalidError({ ruleSetId: "فقط جدول امتیازدهی تأییدشده را می‌توان به دوره بست." });
+  if (!rs) throw new InvalidInputError({ ruleSetId: "جدول امتیازدهی یافت نشد." });
+  if (!rs.approvedAt) throw new InvalidInputError({ ruleSetId: "فقط جدول امتیازدهی تأییدشده را می‌توان به دوره بست." });
   return rs;
 }
 
 /** Creates a round (roundId absent) or edits a draft one; an opened round keeps its rule set and window start. */
-export async function saveRound(db: Db, actor: AuditActor, caller: Caller, raw: unknown) {
+export async function saveRound(db: Db, actor: AuditActor, caller: Caller, v: z.output<typeof roundInput>) {
   requireManager(caller);
-  const parsed = roundInput.safeParse(raw);
-  if (!parsed.success) throw new ReviewInvalidError(fieldErrorsOf(parsed.error));
-  const v = parsed.data;
-  const roundId = typeof (raw as { roundId?: unknown }).roundId === "string" ? (raw as { roundId: string }).roundId : null;
+  const roundId = v.roundId ?? null;
   return db.$transaction(async (tx) => {
     const data = { title: v.title, ...windowOf(v), reviewDays: v.reviewDays, correctionDays: v.correctionDays, reReviewDays: v.reReviewDays, objectionDays: v.objectionDays, dayKind: v.dayKind };
     if (!roundId) {
@@ -71,9 +68,9 @@ export async function saveRound(db: Db, actor: AuditActor, caller: Caller, raw: 
     }
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) throw new NotFoundError("round");
-    if (round.status === "CLOSED") throw new ReviewError("دوره بسته شده است و تغییر نمی‌کند.");
+    if (round.status === "CLOSED") throw new RefusedError("دوره بسته شده است و تغییر نمی‌کند.");
     if (round.status === "OPEN" && v.ruleSetId !== round.ruleSetId) {
-      throw new ReviewInvalidError({ ruleSetId: "جدول امتیازدهی دوره‌ای که باز شده است تغییر نمی‌کند." });
+      throw new InvalidInputError({ ruleSetId: "جدول امتیازدهی دوره‌ای که باز شده است تغییر نمی‌کند." });
     }
     if (round.status === "DRAFT") await approvedRuleSet(tx, v.ruleSetId);
     await tx.round.update({ where: { id: round.id }, data: { ...data, ruleSetId: v.ruleSetId } });
@@ -87,7 +84,7 @@ export async function openRound(db: Db, actor: AuditActor, caller: Caller, round
   return db.$transaction(async (tx) => {
     const round = await tx.round.findUnique({ where: { id: roundId } });
     if (!round) throw new NotFoundError("round");
-    if (round.status !== "DRAFT") throw new ReviewError("فقط دوره پیش‌نویس را می‌توان باز کرد.");
+    if (round.status !== "DRAFT") throw new RefusedError("فقط دوره پیش‌نویس را می‌توان باز کرد.");
     await approvedRuleSet(tx, round.ruleSetId);
     const updated = await tx.round.updateMany({ where: { id: round.id, status: "DRAFT" }, data: { status: "OPEN", openedAt: now } });
     if (updated.count !== 1) throw new ConcurrentChangeError();
@@ -96,8 +93,8 @@ export async function openRound(db: Db, actor: AuditActor, caller: Caller, round
 }
 
 function assertClosable(round: { status: string; windowClosesAt: Date }, now: Date) {
-  if (round.status !== "OPEN") throw new ReviewError("فقط دوره باز را می‌توان بست.");
-  if (now < round.windowClosesAt) throw new ReviewError("مهلت ثبت خوداظهاری این دوره هنوز تمام نشده است؛ دوره را پس از پایان مهلت ببندید.");
+  if (round.status !== "OPEN") throw new RefusedError("فقط دوره باز را می‌توان بست.");
+  if (now < round.windowClosesAt) throw new RefusedError("مهلت ثبت خوداظهاری این دوره هنوز تمام نشده است؛ دوره را پس از پایان مهلت ببندید.");
 }
 
 /** Whether an error is PostgreSQL's unique violation (Prisma P2002). */
@@ -137,7 +134,7 @@ export const runRoundCloseJob: JobHandler = async (db, job, progress) => {
     const r = await closeRound(db, { userId: admin.id, role: admin.role, ip: input.ip ?? null }, admin, input.roundId, new Date(), progress);
     return r;
   } catch (e) {
-    if (e instanceof ReviewError || e instanceof NotFoundError) throw new JobFailure(e instanceof ReviewError ? e.userMessage : "دوره یافت نشد.");
+    if (e instanceof RefusedError || e instanceof NotFoundError) throw new JobFailure(e instanceof RefusedError ? e.userMessage : "دوره یافت نشد.");
     throw e;
   }
 };

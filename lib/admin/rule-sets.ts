@@ -4,11 +4,10 @@ import type { Db } from "@/lib/db-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { InvalidInputError, NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { canonicalJson } from "@/lib/format/canonical-json";
 import { toPersianDigits } from "@/lib/format/digits";
 import { parseRuleSet, RuleSetError, serializeRuleSet, type RuleSet, type RuleSetIssue } from "@/lib/ranking";
-import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
 
 // The head office's rule sets (../shared/ranking/RULESET.md): upload a JSON file (validated,
@@ -25,12 +24,12 @@ export function requireRuleSetManager(caller: Caller) {
 }
 
 /** The upload was refused: every problem, each naming its field. */
-export class RuleSetUploadError extends ReviewError {
+export class RuleSetUploadError extends InvalidInputError {
   constructor(readonly issues: RuleSetIssue[]) {
     super(
-      `فایل جدول امتیازدهی ${issues.length === 1 ? "یک خطا" : `${toPersianDigits(issues.length)} خطا`} دارد و ذخیره نشد. هر خطا نام فیلد خود را دارد.`,
       // path → message(s): the form lists them in order.
       issues.reduce<Record<string, string>>((acc, i) => ({ ...acc, [i.path]: acc[i.path] ? `${acc[i.path]}\n${i.message}` : i.message }), {}),
+      `فایل جدول امتیازدهی ${issues.length === 1 ? "یک خطا" : `${toPersianDigits(issues.length)} خطا`} دارد و ذخیره نشد. هر خطا نام فیلد خود را دارد.`,
     );
   }
 }
@@ -86,7 +85,7 @@ export const uploadRuleSetInput = z.object({
 
 export async function uploadRuleSet(db: Db, actor: AuditActor, caller: Caller, input: z.infer<typeof uploadRuleSetInput>) {
   requireRuleSetManager(caller);
-  if (input.text.trim() === "") throw new ReviewInvalidError({ file: "فایل جدول امتیازدهی را انتخاب کنید." });
+  if (input.text.trim() === "") throw new InvalidInputError({ file: "فایل جدول امتیازدهی را انتخاب کنید." });
   const read = readRuleSetFile(input.text);
   if (!read.ok) throw new RuleSetUploadError(read.issues);
   const rs = read.ruleSet;
@@ -115,7 +114,7 @@ export async function approveRuleSet(db: Db, actor: AuditActor, caller: Caller, 
   return db.$transaction(async (tx) => {
     const row = await tx.ruleSet.findUnique({ where: { id: ruleSetId }, select: { id: true, definition: true, approvedAt: true, sha256: true, key: true, version: true } });
     if (!row) throw new NotFoundError("ruleSet");
-    if (row.approvedAt) throw new ReviewError("این جدول امتیازدهی پیش‌تر تأیید شده است.");
+    if (row.approvedAt) throw new RefusedError("این جدول امتیازدهی پیش‌تر تأیید شده است.");
     // Stored content is validated again: approval is the last gate before rounds use it.
     parseRuleSet(row.definition);
     const updated = await tx.ruleSet.updateMany({ where: { id: row.id, approvedAt: null }, data: { approvedAt: now, approvedById: caller.id } });
@@ -130,7 +129,7 @@ export async function deleteRuleSet(db: Db, actor: AuditActor, caller: Caller, r
   return db.$transaction(async (tx) => {
     const row = await tx.ruleSet.findUnique({ where: { id: ruleSetId }, select: { id: true, approvedAt: true, key: true, version: true, _count: { select: { rounds: true, snapshots: true } } } });
     if (!row) throw new NotFoundError("ruleSet");
-    if (row.approvedAt || row._count.rounds > 0 || row._count.snapshots > 0) throw new ReviewError("جدول تأییدشده یا به‌کاررفته حذف نمی‌شود.");
+    if (row.approvedAt || row._count.rounds > 0 || row._count.snapshots > 0) throw new RefusedError("جدول تأییدشده یا به‌کاررفته حذف نمی‌شود.");
     const deleted = await tx.ruleSet.deleteMany({ where: { id: row.id, approvedAt: null } });
     if (deleted.count !== 1) throw new ConcurrentChangeError();
     await recordAudit(tx, actor, { action: "ruleset.deleted", targetType: "RuleSet", targetId: row.id, before: { key: row.key, version: row.version } });

@@ -5,11 +5,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { InvalidInputError, NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
-import { fieldErrorsOf } from "@/lib/actions/result";
 import { mobileField, nationalIdField, optionalField, persianNameFieldFor } from "@/lib/validation/fields";
-import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 
 // The head office's management of staff accounts (experts of a region, admins): create,
 // deactivate / reactivate, reset the password to a temporary one shown once, unlock.
@@ -37,16 +35,13 @@ export const createStaffInput = z
   })
   .refine((v) => v.role !== "EXPERT" || v.regionId !== undefined, { error: "منطقه کارشناس را انتخاب کنید.", path: ["regionId"] });
 
-export async function createStaffAccount(db: Db, actor: AuditActor, caller: Caller, raw: unknown) {
+export async function createStaffAccount(db: Db, actor: AuditActor, caller: Caller, input: z.output<typeof createStaffInput>) {
   requireManager(caller);
-  const parsed = createStaffInput.safeParse(raw);
-  if (!parsed.success) throw new ReviewInvalidError(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { nationalId: input.nationalId }, select: { id: true } })) {
-      throw new ReviewInvalidError({ nationalId: "حسابی با این کد ملی وجود دارد." });
+      throw new InvalidInputError({ nationalId: "حسابی با این کد ملی وجود دارد." });
     }
     const user = await tx.user.create({
       data: {
@@ -65,19 +60,19 @@ export async function createStaffAccount(db: Db, actor: AuditActor, caller: Call
   });
 }
 
-const ACTIONS = ["deactivate", "activate", "reset_password", "unlock"] as const;
-export type StaffAccountAction = (typeof ACTIONS)[number];
+export const STAFF_ACCOUNT_ACTIONS = ["deactivate", "activate", "reset_password", "unlock"] as const;
+export type StaffAccountAction = (typeof STAFF_ACCOUNT_ACTIONS)[number];
 
 /** One change to a staff account. A reset returns the temporary password (shown once). */
 export async function changeStaffAccount(db: Db, actor: AuditActor, caller: Caller, input: { userId: string; action: StaffAccountAction }) {
   requireManager(caller);
-  if (!ACTIONS.includes(input.action)) throw new ReviewError("درخواست نامعتبر است.");
+  if (!STAFF_ACCOUNT_ACTIONS.includes(input.action)) throw new RefusedError("درخواست نامعتبر است.");
   const password = input.action === "reset_password" ? temporaryPassword() : null;
   const passwordHash = password ? await hashPassword(password) : null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true, active: true } });
     if (!user || user.role === "HOLDER") throw new NotFoundError("user");
-    if (user.id === caller.id && input.action === "deactivate") throw new ReviewError("نمی‌توانید حساب خودتان را غیرفعال کنید.");
+    if (user.id === caller.id && input.action === "deactivate") throw new RefusedError("نمی‌توانید حساب خودتان را غیرفعال کنید.");
     const data =
       input.action === "deactivate" ? { active: false }
       : input.action === "activate" ? { active: true }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db-client";
 import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { toAsciiDigits } from "@/lib/validation/normalize";
 
 // Who sees which part of the dashboard and of the round's export: the head office every

@@ -4,7 +4,8 @@ import { relatedCounts } from "@/lib/declaration/editable";
 import { SubmitIncompleteError } from "@/lib/declaration/errors";
 import { formStep } from "@/lib/declaration/forms";
 import { rankingFullSchema, splitStoredRanking } from "@/lib/declaration/forms/step-8-ranking";
-import { reevaluateStatuses, type DeclarationData } from "@/lib/declaration/step-status";
+import { reevaluateStatuses } from "@/lib/declaration/step-status";
+import { readDeclarationData, readStepStatus } from "@/lib/declaration/declaration-json";
 import { STEPS, stepStates, type StepStatusMap } from "@/lib/declaration/steps";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 
@@ -19,10 +20,10 @@ export async function assertComplete(
   declaration: { id: string; roundId: string; data: unknown; stepStatus: unknown; officePersonType: PersonType },
   now: Date,
 ): Promise<StepStatusMap> {
-  const data = declaration.data as DeclarationData;
+  const data = readDeclarationData(declaration.data);
   const related = await relatedCounts(tx, declaration.id);
   const stepStatus = reevaluateStatuses({
-    stored: declaration.stepStatus as StepStatusMap,
+    stored: readStepStatus(declaration.stepStatus),
     data,
     officePersonType: declaration.officePersonType,
     documentKinds: related.kinds,

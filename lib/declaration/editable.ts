@@ -1,11 +1,11 @@
 import type { Db, Tx } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
-import { declarationVisible, type Caller } from "@/lib/authz/guards";
-import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { loadDeclarationFor, type Caller } from "@/lib/authz/guards";
+import { correctionAccess } from "@/lib/declaration/correction-access";
 import { stepStates, type StepStatusMap } from "@/lib/declaration/steps";
-import { reevaluateStatuses, type DeclarationData } from "@/lib/declaration/step-status";
+import { isWindowOpen } from "@/lib/rounds/window";
+import { reevaluateStatuses } from "@/lib/declaration/step-status";
+import { readDeclarationData, readStepStatus, toJson, type DeclarationData } from "@/lib/declaration/declaration-json";
 import { CorrectionClosedError, NotEditableError, NotFlaggedError, StaleVersionError, StepLockedError, StepNotNeededError, WindowClosedError } from "@/lib/declaration/errors";
 
 // The single gate every change of a holder's declaration passes, inside its transaction:
@@ -16,50 +16,34 @@ import { CorrectionClosedError, NotEditableError, NotFlaggedError, StaleVersionE
 export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId: string; step: number; version: number; now?: Date }) {
   const now = input.now ?? new Date();
   // A lean read (this runs on every autosave): only what the checks and the write need.
-  const declaration = await tx.declaration.findUnique({
-    where: { id: input.declarationId },
+  const row = await loadDeclarationFor(tx, caller, input.declarationId, "declaration:edit", {
     select: {
       id: true, status: true, stepStatus: true, data: true, version: true, regionId: true, roundId: true,
-      office: { select: { holderId: true, personType: true } },
+      office: { select: { personType: true } },
       round: { select: { windowOpensAt: true, windowClosesAt: true } },
     },
   });
-  if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:edit"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
-    throw new NotFoundError("declaration");
-  }
+  const declaration = { ...row, data: readDeclarationData(row.data), stepStatus: readStepStatus(row.stepStatus) };
   if (declaration.status === "RETURNED") {
     const openFields = await correctionOpening(tx, declaration, input.step, now);
     if (declaration.version !== input.version) throw new StaleVersionError();
     return { ...declaration, openFields };
   }
   if (declaration.status !== "DRAFT") throw new NotEditableError();
-  if (now >= declaration.round.windowClosesAt || now < declaration.round.windowOpensAt) throw new WindowClosedError();
-  const state = stepStates(declaration.stepStatus as StepStatusMap)[input.step - 1]?.state;
+  if (!isWindowOpen(declaration.round, now)) throw new WindowClosedError();
+  const state = stepStates(declaration.stepStatus)[input.step - 1]?.state;
   if (state === "NOT_NEEDED") throw new StepNotNeededError();
   if (!state || state === "LOCKED") throw new StepLockedError(input.step);
   if (declaration.version !== input.version) throw new StaleVersionError();
   return { ...declaration, openFields: null as string[] | null };
 }
 
-/**
- * A returned file: only what the region flagged may change, until the correction deadline.
- * Returns the fields of `step` open for correction (null: the whole step). Step 8 also opens
- * when a correction elsewhere changed the positive points it confirmed, so the holder can
- * confirm again.
- */
-async function correctionOpening(
-  tx: Tx,
-  declaration: { id: string; stepStatus: unknown; version: number },
-  step: number,
-  now: Date,
-): Promise<string[] | null> {
+/** A returned file: the fields of `step` open for correction (null: the whole step), else the refusal. */
+async function correctionOpening(tx: Tx, declaration: { id: string; stepStatus: StepStatusMap }, step: number, now: Date): Promise<string[] | null> {
   const open = await tx.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, select: { section: true, field: true, dueAt: true } });
-  const due = open.reduce<Date | null>((min, c) => (min === null || c.dueAt < min ? c.dueAt : min), null);
-  if (due !== null && now >= due) throw new CorrectionClosedError();
-  const flagged = open.filter((c) => c.section === String(step));
-  const reconfirm = step === 8 && (declaration.stepStatus as StepStatusMap)["8"] !== "COMPLETE";
-  if (flagged.length === 0 && !reconfirm) throw new NotFlaggedError();
-  return flagged.length === 0 || flagged.some((c) => c.field === null) ? null : flagged.map((c) => c.field!);
+  const access = correctionAccess(open, step, declaration.stepStatus, now);
+  if (!access.open) throw access.reason === "deadline_passed" ? new CorrectionClosedError() : new NotFlaggedError();
+  return access.fields;
 }
 
 export type RelatedCounts = { kinds: DocumentKind[]; staff: number; disabled: number; insured: number; board: number };
@@ -87,10 +71,10 @@ export async function commitDeclaration(
   declaration: EditableDeclaration,
   change: { data?: DeclarationData; stepStatus?: StepStatusMap; related?: RelatedCounts },
 ): Promise<{ version: number; stepStatus: StepStatusMap }> {
-  const data = change.data ?? (declaration.data as DeclarationData);
+  const data = change.data ?? declaration.data;
   const related = change.related ?? (await relatedCounts(tx, declaration.id));
   const stepStatus = reevaluateStatuses({
-    stored: change.stepStatus ?? (declaration.stepStatus as StepStatusMap),
+    stored: change.stepStatus ?? declaration.stepStatus,
     data,
     officePersonType: declaration.office.personType,
     documentKinds: related.kinds,
@@ -100,8 +84,8 @@ export async function commitDeclaration(
   const updated = await tx.declaration.updateMany({
     where: { id: declaration.id, version: declaration.version, status: declaration.status },
     data: {
-      data: data as Prisma.InputJsonValue,
-      stepStatus: stepStatus as Prisma.InputJsonValue,
+      data: toJson(data),
+      stepStatus: toJson(stepStatus),
       version: { increment: 1 },
     },
   });

@@ -1,17 +1,20 @@
 // Why a change to a declaration was refused, each with the Persian sentence the holder
-// sees. Thrown by service functions, turned into form messages by the actions.
+// sees: members of the one AppError family (lib/errors/app-error.ts).
+import { AppError, InvalidInputError, RefusedError, type FieldErrors } from "@/lib/errors/app-error";
 import { toPersianDigits } from "@/lib/format/digits";
 
-export class DeclarationError extends Error {
-  constructor(readonly userMessage: string) {
+/** The file's state, its window or a rule of the wizard forbids the change now. */
+export class DeclarationError extends RefusedError {
+  constructor(userMessage: string) {
     super(userMessage);
-    this.name = new.target.name;
   }
 }
 
-export class StaleVersionError extends DeclarationError {
+/** Someone saved the file since this page read it (docs/decisions/0005). */
+export class StaleVersionError extends AppError {
   constructor() {
     super(
+      "STALE",
       "این پرونده پس از باز شدن این صفحه، در زبانه یا دستگاه دیگری تغییر کرده است و برای جلوگیری از پاک شدن آن تغییرها ذخیره نشد. صفحه را دوباره بارگذاری کنید؛ آنچه اینجا نوشته‌اید را پیش از آن یادداشت کنید.",
     );
   }
@@ -41,12 +44,10 @@ export class WindowClosedError extends DeclarationError {
   }
 }
 
-export class StepInvalidError extends DeclarationError {
-  constructor(
-    readonly fieldErrors: Record<string, string>,
-    message = "برخی از فیلدها کامل یا درست نیستند. پیام کنار هر فیلد را ببینید.",
-  ) {
-    super(message);
+/** What the holder typed is incomplete or wrong: a message beside each field. */
+export class StepInvalidError extends InvalidInputError {
+  constructor(fieldErrors: FieldErrors, message?: string) {
+    super(fieldErrors, message);
   }
 }
 

@@ -15,7 +15,7 @@
 // - satisfactionScore, associationScore ← `regionScores`; null until the region enters them
 //   (the criterion is then `pending`).
 import type { Facts } from "@/lib/ranking";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import type { DeclarationData } from "@/lib/declaration/declaration-json";
 import { toAsciiDigits } from "@/lib/validation/normalize";
 import { canonicalJson } from "@/lib/format/canonical-json";
 import { EDUCATION_OPTIONS } from "@/lib/declaration/forms/step-2-responsible";

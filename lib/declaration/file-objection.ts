@@ -7,10 +7,7 @@ import { sanitizeFileName } from "@/lib/declaration/upload-document";
 import { fileStore, newStorageKey, type FileStore } from "@/lib/storage/storage";
 import type { Db } from "@/lib/db-client";
 import type { AuditActor } from "@/lib/audit/record-audit";
-import { declarationVisible, type Caller } from "@/lib/authz/guards";
-import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
-import { fieldErrorsOf } from "@/lib/actions/result";
+import { loadDeclarationFor, type Caller } from "@/lib/authz/guards";
 import { DeclarationError, StepInvalidError } from "@/lib/declaration/errors";
 import { approverOf } from "@/lib/review/assignment";
 import { applyTransition } from "@/lib/workflow/apply-transition";
@@ -55,13 +52,10 @@ export async function fileObjection(
   db: Db,
   actor: AuditActor & { userId: string },
   caller: Caller,
-  raw: unknown,
+  input: z.output<typeof objectionInput>,
   opts: { now?: Date; attachments?: readonly ObjectionAttachment[]; store?: FileStore } = {},
 ) {
   const now = opts.now ?? new Date();
-  const parsed = objectionInput.safeParse(raw);
-  if (!parsed.success) throw new StepInvalidError(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
   const attachments = opts.attachments ?? [];
   const types = checkObjectionAttachments(attachments);
   // Bytes first, under fresh random keys; removed again if the transaction fails.
@@ -90,17 +84,12 @@ async function fileObjectionTx(
   now: Date,
 ) {
   return db.$transaction(async (tx) => {
-    const d = await tx.declaration.findUnique({
-      where: { id: input.declarationId },
+    const d = await loadDeclarationFor(tx, caller, input.declarationId, "objection:file", {
       select: {
         id: true, status: true, regionId: true, approvedAt: true,
-        office: { select: { holderId: true } },
         round: { select: { objectionDays: true, reReviewDays: true, dayKind: true } },
       },
     });
-    if (!d || !declarationVisible(scopeOf(caller.role, "objection:file"), caller, { holderId: d.office.holderId, regionId: d.regionId })) {
-      throw new NotFoundError("declaration");
-    }
     if (d.status !== "APPROVED") throw new DeclarationError("برای این پرونده در وضعیت کنونی نمی‌توان اعتراض ثبت کرد.");
     const closesAt = await objectionDeadline(tx, d);
     if (!closesAt || now >= closesAt) throw new ObjectionClosedError();

@@ -3,8 +3,7 @@ import type { Db } from "@/lib/db-client";
 import { declarationFacts, FACT_DISPLAY } from "@/lib/declaration/facts";
 import { answerField, violationAnswersOf } from "@/lib/declaration/forms/step-8-ranking";
 import { scorePreview } from "@/lib/declaration/score-preview";
-import type { DeclarationData } from "@/lib/declaration/step-status";
-import type { StepStatusMap } from "@/lib/declaration/steps";
+import { readDeclarationData, readStepStatus } from "@/lib/declaration/declaration-json";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 import { fromCents, toCentsRounded } from "@/lib/ranking/decimal";
 
@@ -20,7 +19,7 @@ export async function loadDeclarationSummary(db: Db, declaration: { id: string; 
     db.staffMember.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: "asc" } }),
     ruleSetOfRound(db, declaration.roundId),
   ]);
-  const data = declaration.data as DeclarationData;
+  const data = readDeclarationData(declaration.data);
   const facts = declarationFacts({ data, staff });
   const preview = scorePreview(pinned.ruleSet, facts, FACT_DISPLAY);
   const answers = violationAnswersOf(pinned.ruleSet.violations, data["8"]);
@@ -31,7 +30,7 @@ export async function loadDeclarationSummary(db: Db, declaration: { id: string; 
   const negativeCents = violations.reduce((sum, v) => (v.answer ? sum + toCentsRounded(v.points) : sum), 0);
   return {
     data,
-    stepStatus: declaration.stepStatus as StepStatusMap,
+    stepStatus: readStepStatus(declaration.stepStatus),
     documents,
     board,
     staff,

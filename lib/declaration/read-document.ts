@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db-client";
 import { loadDeclarationFor, type Caller } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { scopeOf } from "@/lib/authz/permissions";
 import { fileStore, type FileStore } from "@/lib/storage/storage";
 

@@ -1,15 +1,26 @@
+import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
-import { fieldErrorsOf } from "@/lib/actions/result";
 import { commitDeclaration, loadForEdit, relatedCounts } from "@/lib/declaration/editable";
 import { StepInvalidError } from "@/lib/declaration/errors";
 import { declarationFacts, positiveBasisOf } from "@/lib/declaration/facts";
 import { hasAnyValue, type StepValues } from "@/lib/declaration/forms/field-spec";
 import { rankingDraftSchema, rankingFullSchema } from "@/lib/declaration/forms/step-8-ranking";
-import type { DeclarationData } from "@/lib/declaration/step-status";
 import type { StepStatusMap } from "@/lib/declaration/steps";
-import type { SaveStepInput, SaveStepResult } from "@/lib/declaration/save-step";
+import type { SaveStepResult } from "@/lib/declaration/save-step";
+import { declarationTarget } from "@/lib/validation/record-id";
+
+/**
+ * Step 8's save. Its form is built from the round's rule set, so the answers are checked by
+ * saveRankingStep against the rule set it reads, not here.
+ */
+export const saveRankingInput = declarationTarget.extend({
+  values: z.record(z.string(), z.unknown()),
+  mode: z.enum(["draft", "complete"]),
+});
+export type SaveRankingInput = z.output<typeof saveRankingInput>;
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 
 /**
@@ -23,7 +34,7 @@ export async function saveRankingStep(
   db: Db,
   actor: AuditActor & { userId: string },
   caller: Caller,
-  input: Omit<SaveStepInput, "step">,
+  input: SaveRankingInput,
   now = new Date(),
 ): Promise<SaveStepResult> {
   return db.$transaction(async (tx) => {
@@ -38,12 +49,12 @@ export async function saveRankingStep(
       values = full.data;
     }
 
-    const data = declaration.data as DeclarationData;
+    const data = declaration.data;
     const related = await relatedCounts(tx, declaration.id);
     const facts = declarationFacts({ data, staff: { total: related.staff, disabled: related.disabled, insured: related.insured } });
     const stored: StepValues = { ...values, positiveBasis: positiveBasisOf(facts) };
     const stepStatus: StepStatusMap = {
-      ...(declaration.stepStatus as StepStatusMap),
+      ...declaration.stepStatus,
       "8": input.mode === "complete" ? "COMPLETE" : hasAnyValue(values) ? "IN_PROGRESS" : "NOT_STARTED",
     };
     const result = await commitDeclaration(tx, declaration, { data: { ...data, "8": stored }, stepStatus, related });

@@ -1,24 +1,31 @@
+import { z } from "zod";
+import { fieldErrorsOf } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db-client";
+import { declarationTarget } from "@/lib/validation/record-id";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
-import { fieldErrorsOf } from "@/lib/actions/result";
 import { formStep } from "@/lib/declaration/forms";
 import type { StepValues } from "@/lib/declaration/forms/field-spec";
 import { commitDeclaration, loadForEdit, relatedCounts } from "@/lib/declaration/editable";
 import { StepInvalidError } from "@/lib/declaration/errors";
-import { staffCountIssue } from "@/lib/declaration/staff-rules";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { type DeclarationData } from "@/lib/declaration/declaration-json";
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { hasAnyValue } from "@/lib/declaration/forms/field-spec";
 
-export type SaveStepInput = {
-  declarationId: string;
-  step: number;
-  version: number;
-  values: unknown;
-  /** "draft": autosave or explicit save, incomplete data allowed; "complete": every required field valid. */
-  mode: "draft" | "complete";
-};
+/**
+ * A save of form step 2–6. "draft": autosave or explicit save, incomplete data allowed (the
+ * values are checked for types only, here); "complete": every required field valid, checked
+ * by saveStep on what will be stored (a returned file merges the flagged fields first).
+ */
+export const saveStepInput = declarationTarget
+  .extend({ step: z.number().int().min(2).max(6), values: z.unknown(), mode: z.enum(["draft", "complete"]) })
+  .transform((input, ctx) => {
+    const draft = formStep(input.step)!.draft.safeParse(input.values);
+    if (draft.success) return { ...input, values: draft.data as StepValues };
+    for (const issue of draft.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: ["values", ...issue.path] });
+    return z.NEVER;
+  });
+export type SaveStepInput = z.output<typeof saveStepInput>;
 
 export type SaveStepResult = { version: number; stepStatus: StepStatusMap; values: StepValues };
 
@@ -28,11 +35,8 @@ export type SaveStepResult = { version: number; stepStatus: StepStatusMap; value
  * (normalised on completion), so the form comes back exactly as it was left.
  */
 export async function saveStep(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: SaveStepInput, now = new Date()): Promise<SaveStepResult> {
-  const form = formStep(input.step);
-  if (!form) throw new StepInvalidError({}, "این مرحله فرم ندارد.");
-  const draft = form.draft.safeParse(input.values);
-  if (!draft.success) throw new StepInvalidError(fieldErrorsOf(draft.error));
-  const typed = draft.data as StepValues;
+  const form = formStep(input.step)!;
+  const typed = input.values;
   // Completion is checked before the transaction when every field is the holder's to change
   // (the usual case), and again inside it on the merged values of a returned file.
   const complete = (values: StepValues): StepValues => {
@@ -45,15 +49,15 @@ export async function saveStep(db: Db, actor: AuditActor & { userId: string }, c
 
   return db.$transaction(async (tx) => {
     const declaration = await loadForEdit(tx, caller, { ...input, now });
-    const before = (declaration.data as DeclarationData)[String(input.step)] ?? null;
+    const before = declaration.data[String(input.step)] ?? null;
     // A returned file: only the flagged fields take what was sent; the rest stays as stored.
     let values = completed ?? typed;
     if (declaration.openFields) {
       const merged = { ...before, ...Object.fromEntries(declaration.openFields.map((f) => [f, typed[f]])) };
       values = input.mode === "complete" ? complete(merged) : merged;
     }
-    const data: DeclarationData = { ...(declaration.data as DeclarationData), [String(input.step)]: values };
-    const stored = { ...(declaration.stepStatus as StepStatusMap) };
+    const data: DeclarationData = { ...declaration.data, [String(input.step)]: values };
+    const stored = { ...declaration.stepStatus };
     const related = await relatedCounts(tx, declaration.id);
     if (input.mode === "complete") {
       if (input.step === 4 && related.board === 0) {
@@ -72,18 +76,5 @@ export async function saveStep(db: Db, actor: AuditActor & { userId: string }, c
       after: { step: input.step, mode: input.mode, values },
     });
     return { ...result, values };
-  });
-}
-
-/** Marks step 7 complete when the staff list matches the numbers declared in step 3. */
-export async function completeStaffStep(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: { declarationId: string; version: number }, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    const declaration = await loadForEdit(tx, caller, { ...input, step: 7, now });
-    const related = await relatedCounts(tx, declaration.id);
-    const issue = staffCountIssue((declaration.data as DeclarationData)["3"], { total: related.staff, disabled: related.disabled });
-    if (issue) throw new StepInvalidError({}, issue);
-    const result = await commitDeclaration(tx, declaration, { stepStatus: { ...(declaration.stepStatus as StepStatusMap), "7": "COMPLETE" }, related });
-    await recordAudit(tx, actor, { action: "declaration.step_saved", targetType: "Declaration", targetId: declaration.id, after: { step: 7, mode: "complete", staff: related.staff } });
-    return result;
   });
 }

@@ -1,10 +1,9 @@
 import type { Db, Tx } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SnapshotReason } from "@/lib/generated/prisma/enums";
 import { relatedCounts } from "@/lib/declaration/editable";
 import { declarationFacts } from "@/lib/declaration/facts";
 import { violationAnswersOf, splitStoredRanking, type ViolationAnswerValue } from "@/lib/declaration/forms/step-8-ranking";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { readDeclarationData, toJson } from "@/lib/declaration/declaration-json";
 import { submissionDigest } from "@/lib/declaration/submission-digest";
 import { parseJalaliDate } from "@/lib/format/jalali";
 import { scoreOffice, type Facts, type ScoreResult } from "@/lib/ranking";
@@ -19,7 +18,7 @@ export type DeclarationScore = { pinned: PinnedRuleSet; facts: Facts; score: Sco
  * answers and, once entered, the region's scores, with the round's pinned rule set.
  */
 export async function scoreDeclaration(tx: Db | Tx, declaration: { id: string; roundId: string; data: unknown }, regionScores?: RegionScores): Promise<DeclarationScore> {
-  const data = declaration.data as DeclarationData;
+  const data = readDeclarationData(declaration.data);
   const [related, pinned] = await Promise.all([relatedCounts(tx, declaration.id), ruleSetOfRound(tx, declaration.roundId)]);
   const answers = violationAnswersOf(pinned.ruleSet.violations, splitStoredRanking(data["8"]).values);
   const facts = declarationFacts({
@@ -73,8 +72,8 @@ export async function writeScoreSnapshot(
       reason,
       ruleSetId: row.id,
       ruleSetVersion: row.version,
-      facts: scored.facts as Prisma.InputJsonValue,
-      breakdown: scored.score as unknown as Prisma.InputJsonValue,
+      facts: toJson(scored.facts),
+      breakdown: toJson(scored.score),
       positive: scored.score.positive,
       negative: scored.score.negative,
       total: scored.score.total,

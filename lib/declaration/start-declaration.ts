@@ -1,11 +1,16 @@
 import type { Db } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { toJson } from "@/lib/declaration/declaration-json";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { initialStepStatus } from "@/lib/declaration/steps";
 import { findOpenRound } from "@/lib/rounds/find-open-round";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError, RefusedError } from "@/lib/errors/app-error";
 
-export class RoundClosedError extends Error {}
+/** No round takes self-declarations now. */
+export class RoundClosedError extends RefusedError {
+  constructor() {
+    super("مهلت ثبت خوداظهاری این دوره به پایان رسیده یا دوره‌ای باز نیست.");
+  }
+}
 
 /**
  * Opens (or returns) the holder's declaration for the round open now. One declaration per
@@ -15,7 +20,7 @@ export async function startDeclaration(db: Db, actor: AuditActor & { userId: str
   const office = await db.office.findUnique({ where: { holderId: actor.userId }, include: { province: true } });
   if (!office) throw new NotFoundError("office");
   const round = await findOpenRound(db, now);
-  if (!round) throw new RoundClosedError("no round is open");
+  if (!round) throw new RoundClosedError();
   const existing = await db.declaration.findUnique({ where: { roundId_officeId: { roundId: round.id, officeId: office.id } } });
   if (existing) return existing;
   try {
@@ -27,7 +32,7 @@ export async function startDeclaration(db: Db, actor: AuditActor & { userId: str
           regionId: office.province.regionId,
           provinceId: office.provinceId,
           officeType: office.type,
-          stepStatus: initialStepStatus(office.personType) as Prisma.InputJsonValue,
+          stepStatus: toJson(initialStepStatus(office.personType)),
         },
       });
       await recordAudit(tx, actor, { action: "declaration.created", targetType: "Declaration", targetId: declaration.id });

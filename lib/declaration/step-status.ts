@@ -6,12 +6,12 @@
 // changes, so it is not re-validated here on every autosave. Pure: the caller passes all.
 import type { DocumentKind, PersonType } from "@/lib/generated/prisma/enums";
 import { REQUIRED_DOCUMENT_KINDS } from "@/lib/documents/kinds";
-import { hasAnyValue, type StepValues } from "@/lib/declaration/forms/field-spec";
+import { hasAnyValue } from "@/lib/declaration/forms/field-spec";
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { staffCountIssue, type StaffCounts } from "@/lib/declaration/staff-rules";
 import { declarationFacts, positiveBasisOf } from "@/lib/declaration/facts";
 
-export type DeclarationData = Partial<Record<string, StepValues>>;
+import type { DeclarationData } from "@/lib/declaration/declaration-json";
 
 export type StatusInput = {
   stored: StepStatusMap;

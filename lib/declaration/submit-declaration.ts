@@ -1,20 +1,22 @@
+import { z } from "zod";
 import type { Db, Tx } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { declarationTarget } from "@/lib/validation/record-id";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { confirmPassword } from "@/lib/auth/confirm-password";
-import { declarationVisible, type Caller } from "@/lib/authz/guards";
-import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { loadDeclarationFor, type Caller } from "@/lib/authz/guards";
 import { assertComplete } from "@/lib/declaration/completeness";
 import { NotEditableError, StaleVersionError, StepInvalidError, SubmitWindowClosedError } from "@/lib/declaration/errors";
 import { scoreDeclaration, storeViolationAnswers, writeScoreSnapshot } from "@/lib/declaration/score-declaration";
+import { isWindowOpen } from "@/lib/rounds/window";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
 import { transitionTarget } from "@/lib/workflow/transitions";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { readDeclarationData, toJson } from "@/lib/declaration/declaration-json";
 import { generateTrackingCode } from "@/lib/declaration/tracking-code";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 
-export type SubmitDeclarationInput = { declarationId: string; version: number; confirmed: boolean; password: string };
+export const submitDeclarationInput = declarationTarget.extend({ confirmed: z.boolean(), password: z.string().max(PASSWORD_MAX_LENGTH * 4) });
+export type SubmitDeclarationInput = z.output<typeof submitDeclarationInput>;
 export type SubmitDeclarationResult = { trackingCode: string; submittedAt: Date; repeated: boolean };
 
 export const SUBMIT_MESSAGES = {
@@ -64,28 +66,24 @@ function isTrackingCodeClash(e: unknown): boolean {
 }
 
 async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller: Caller, input: SubmitDeclarationInput, now: Date): Promise<SubmitDeclarationResult> {
-  const declaration = await tx.declaration.findUnique({
-    where: { id: input.declarationId },
+  const declaration = await loadDeclarationFor(tx, caller, input.declarationId, "declaration:submit", {
     select: {
       id: true, status: true, stepStatus: true, data: true, version: true, regionId: true, roundId: true,
       trackingCode: true, submittedAt: true,
-      office: { select: { holderId: true, personType: true } },
+      office: { select: { personType: true } },
       round: { select: { windowOpensAt: true, windowClosesAt: true, reviewDays: true, dayKind: true } },
     },
   });
-  if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:submit"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
-    throw new NotFoundError("declaration");
-  }
   if (declaration.status !== "DRAFT") {
     if (declaration.trackingCode && declaration.submittedAt) {
       return { trackingCode: declaration.trackingCode, submittedAt: declaration.submittedAt, repeated: true };
     }
     throw new NotEditableError();
   }
-  if (now >= declaration.round.windowClosesAt || now < declaration.round.windowOpensAt) throw new SubmitWindowClosedError();
+  if (!isWindowOpen(declaration.round, now)) throw new SubmitWindowClosedError();
   if (declaration.version !== input.version) throw new StaleVersionError();
 
-  const data = declaration.data as DeclarationData;
+  const data = readDeclarationData(declaration.data);
   const stepStatus = await assertComplete(tx, { ...declaration, officePersonType: declaration.office.personType }, now);
   const scored = await scoreDeclaration(tx, { id: declaration.id, roundId: declaration.roundId, data });
   const trackingCode = generateTrackingCode();
@@ -96,7 +94,7 @@ async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller
       status: transitionTarget("submit", declaration.status, "HOLDER"),
       submittedAt: now,
       trackingCode,
-      stepStatus: { ...stepStatus, "9": "COMPLETE" } as Prisma.InputJsonValue,
+      stepStatus: toJson({ ...stepStatus, "9": "COMPLETE" }),
       version: { increment: 1 },
       // The region's review period starts now.
       dueAt: await roundDeadline(tx, declaration.round, now, declaration.round.reviewDays),

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Caller } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { dashboardScope } from "@/lib/dashboard/scope";
 import { roundOfficeKeysSql, roundOfficesSql } from "@/lib/dashboard/round-offices";
 import type { StatusKey } from "@/lib/dashboard/labels";

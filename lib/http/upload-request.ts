@@ -1,18 +1,23 @@
 // Shared parts of the route handlers that take multipart uploads (documents of step 1, an
-// objection with attachments): the JSON failure shape of the server actions, the same-origin
-// check and a body reader that stops at a size limit.
-import { NextResponse } from "next/server";
+// objection with attachments, a registry file): the same-origin check, a body reader that
+// stops at a size limit, and the opening steps they all take. Refusals are AppErrors,
+// answered by lib/http/error-response.ts in the server actions' shape.
 import { getActingUser } from "@/lib/auth/current-user";
-import { INVALID_REQUEST_MESSAGE, SESSION_EXPIRED_MESSAGE, type ActionResult } from "@/lib/actions/result";
+import { AppError, INVALID_REQUEST_MESSAGE, MUST_CHANGE_PASSWORD_MESSAGE, SignedOutError } from "@/lib/errors/app-error";
 import { BODY_TOO_LARGE_MESSAGE } from "@/lib/declaration/document-messages";
 
-export const MUST_CHANGE_PASSWORD_MESSAGE = "پیش از ادامه، رمز عبور خود را تغییر دهید.";
+/** A request the browser's own forms never send (cross-site, not multipart, unreadable). */
+export class BadRequestError extends AppError {
+  constructor(status: 400 | 403 = 400) {
+    super("INVALID", INVALID_REQUEST_MESSAGE, { status });
+  }
+}
 
-// The same failure shape as every server action, so the upload form reads both alike.
-export type Failure = Extract<ActionResult, { ok: false }> & { formError: string };
-
-export function fail(status: number, body: Failure) {
-  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+/** A body over the route's limit, with its message beside the file input. */
+export class BodyTooLargeError extends AppError {
+  constructor(field: string, message = BODY_TOO_LARGE_MESSAGE) {
+    super("TOO_LARGE", message, { fieldErrors: { [field]: message } });
+  }
 }
 
 /** Same-origin requests only (the session cookie is SameSite=Lax already; this is the second lock). */
@@ -58,27 +63,30 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
 /**
  * The start of every multipart upload route: same origin, a signed-in user who need not
  * change their password first, a multipart body of at most `limit` bytes (refused before it
- * is read when Content-Length says so). Returns the user and the form, or the failure to send.
+ * is read when Content-Length says so). Returns the user and the form; refusals are thrown.
+ * `allowed` is the route's own check of the user (e.g. the head office only), before a byte is read.
  */
 export async function openUpload(
   request: Request,
   limit: number,
   tooLargeField: string,
-): Promise<{ user: NonNullable<Awaited<ReturnType<typeof getActingUser>>>; form: FormData } | { failure: Response }> {
-  if (crossSite(request)) return { failure: fail(403, { ok: false, formError: INVALID_REQUEST_MESSAGE }) };
+  opts: { allowed?: (user: NonNullable<Awaited<ReturnType<typeof getActingUser>>>) => void; tooLargeMessage?: string } = {},
+): Promise<{ user: NonNullable<Awaited<ReturnType<typeof getActingUser>>>; form: FormData }> {
+  if (crossSite(request)) throw new BadRequestError(403);
   const user = await getActingUser();
-  if (!user) return { failure: fail(401, { ok: false, formError: SESSION_EXPIRED_MESSAGE, code: "SIGNED_OUT" }) };
-  if (user.mustChangePassword) return { failure: fail(401, { ok: false, formError: MUST_CHANGE_PASSWORD_MESSAGE, code: "SIGNED_OUT" }) };
-  const tooLarge = { failure: fail(413, { ok: false, formError: BODY_TOO_LARGE_MESSAGE, fieldErrors: { [tooLargeField]: BODY_TOO_LARGE_MESSAGE } }) };
+  if (!user) throw new SignedOutError();
+  if (user.mustChangePassword) throw new SignedOutError(MUST_CHANGE_PASSWORD_MESSAGE);
+  opts.allowed?.(user);
+  const tooLarge = new BodyTooLargeError(tooLargeField, opts.tooLargeMessage);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > limit) return tooLarge;
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge;
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return { failure: fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE }) };
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new BadRequestError();
   const body = await readBody(request, limit);
-  if (!body) return tooLarge;
+  if (!body) throw tooLarge;
   try {
     return { user, form: await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData() };
   } catch {
-    return { failure: fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE }) };
+    throw new BadRequestError();
   }
 }

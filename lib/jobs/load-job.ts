@@ -1,12 +1,12 @@
 import type { Db } from "@/lib/db-client";
 import type { Caller } from "@/lib/authz/guards";
-import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { scopeOf, type ResourceAction } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/errors/app-error";
 import type { JobKind, JobStatus } from "@/lib/generated/prisma/enums";
 
 // Who may watch a job: whoever may start that kind of job (head office only today).
 // Anyone else gets "not found", as for a job that does not exist.
-const PERMISSION_OF: Record<JobKind, string> = {
+const PERMISSION_OF: Record<JobKind, ResourceAction> = {
   REGISTRY_IMPORT: "registry:import",
   ROUND_CLOSE: "round:manage",
 };

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { toJson } from "@/lib/declaration/declaration-json";
 import type { SmsTemplate, TemplateData } from "@/lib/notify/templates";
 
 // Writes an SMS to the outbox inside the caller's transaction: the message exists if and
@@ -14,7 +14,7 @@ export async function enqueueSms<T extends SmsTemplate>(
       userId: sms.userId ?? null,
       declarationId: sms.declarationId ?? null,
       template: sms.template,
-      data: sms.data as unknown as Prisma.InputJsonValue,
+      data: toJson(sms.data),
     },
   });
 }

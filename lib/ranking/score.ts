@@ -29,7 +29,7 @@ export type FactValue = number | string | boolean | readonly string[] | null;
 /** Fact name → value, as mapped from the office's declaration. */
 export type Facts = Readonly<Record<string, FactValue | undefined>>;
 
-export interface CriterionScore {
+export type CriterionScore = {
   key: string;
   title: string;
   kind: CriterionKind;
@@ -43,13 +43,13 @@ export interface CriterionScore {
   pending: boolean;
   /** True when the uncapped points (perUnit, checklist) exceeded `max`. */
   capped: boolean;
-}
-export interface ViolationScore {
+};
+export type ViolationScore = {
   code: string;
   title: string;
   points: number;
-}
-export interface ScoreResult {
+};
+export type ScoreResult = {
   ruleSetId: string;
   criteria: CriterionScore[];
   /** Only the violations answered "yes", in rule-set order. */
@@ -59,7 +59,7 @@ export interface ScoreResult {
   total: number;
   rank: number;
   serviceSharePercent: number;
-}
+};
 
 export class FactError extends Error {
   /** The offending fact's name. */

@@ -6,9 +6,8 @@ import type { Db } from "@/lib/db-client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { InvalidInputError, NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { readRegistryFile } from "./csv";
 import { importJobInput, sha256Hex, type ImportJobInput } from "./import-job";
 import type { ImportReport } from "./report";
@@ -29,7 +28,7 @@ export function cleanFileName(name: string): string {
 }
 
 /** A field error on the file input: the file cannot be read at all. */
-export class RegistryFileError extends ReviewInvalidError {
+export class RegistryFileError extends InvalidInputError {
   constructor(message: string) {
     super({ file: message }, message);
   }
@@ -66,7 +65,7 @@ export async function startRegistryApply(db: Db, actor: AuditActor, caller: Call
     const dry = await tx.job.findUnique({ where: { id: request.dryRunJobId }, select: { id: true, kind: true, status: true, input: true, result: true } });
     const input = importJobInput.safeParse(dry?.input);
     if (!dry || dry.kind !== "REGISTRY_IMPORT" || !input.success || input.data.mode !== "dry-run") throw new NotFoundError("job");
-    if (dry.status !== "SUCCEEDED") throw new ReviewError("بررسی آزمایشی این فایل هنوز تمام نشده یا ناموفق بوده است.");
+    if (dry.status !== "SUCCEEDED") throw new RefusedError("بررسی آزمایشی این فایل هنوز تمام نشده یا ناموفق بوده است.");
     const previous = await tx.job.findFirst({
       where: { kind: "REGISTRY_IMPORT", status: { not: "FAILED" }, input: { path: ["dryRunJobId"], equals: dry.id } },
       orderBy: { createdAt: "desc" },
@@ -74,10 +73,10 @@ export async function startRegistryApply(db: Db, actor: AuditActor, caller: Call
     });
     if (previous) return previous;
     const report = dry.result as ImportReport | null;
-    if ((report?.invalidRows ?? 0) > 0 && !request.confirmSkipErrors) throw new ReviewInvalidError({ confirmSkipErrors: APPLY_CONFIRM_MESSAGE }, APPLY_CONFIRM_MESSAGE);
+    if ((report?.invalidRows ?? 0) > 0 && !request.confirmSkipErrors) throw new InvalidInputError({ confirmSkipErrors: APPLY_CONFIRM_MESSAGE }, APPLY_CONFIRM_MESSAGE);
     // The bytes stay on the dry run's job; the apply checks their SHA-256 when it reads them.
     const [check] = await tx.$queryRaw<{ intact: boolean }[]>`SELECT (file IS NOT NULL AND encode(sha256(file), 'hex') = ${input.data.sha256}) AS intact FROM "Job" WHERE id = ${dry.id}`;
-    if (!check?.intact) throw new ReviewError("فایل این بررسی دیگر در دسترس نیست یا تغییر کرده است. فایل را دوباره بارگذاری کنید.");
+    if (!check?.intact) throw new RefusedError("فایل این بررسی دیگر در دسترس نیست یا تغییر کرده است. فایل را دوباره بارگذاری کنید.");
     const applyInput: ImportJobInput = { ...input.data, mode: "apply", dryRunJobId: dry.id, ip: actor.ip, userAgent: actor.userAgent ?? null };
     return enqueueJob(tx, { kind: "REGISTRY_IMPORT", input: applyInput, total: input.data.rows ?? 0, createdById: caller.id });
   });

@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/db-client";
 import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { declarationVisible, type Caller } from "@/lib/authz/guards";
+import { declarationScopeWhere, type Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { AlreadyAssignedError, NotAssigneeError, ReviewError } from "@/lib/review/errors";
 import { loadForReview } from "@/lib/review/load-for-review";
 import { applyTransition } from "@/lib/workflow/apply-transition";
@@ -49,18 +49,17 @@ export async function releaseDeclaration(db: Db, actor: AuditActor, caller: Call
  */
 export async function assignDeclarations(db: Db, actor: AuditActor, caller: Caller, input: { declarationIds: readonly string[]; assigneeId: string }) {
   const admin = scopeOf(caller.role, "declaration:reassign") === "any";
-  const scope = admin ? "any" : scopeOf(caller.role, "declaration:review");
+  const scope = declarationScopeWhere(caller, admin ? "declaration:reassign" : "declaration:review");
   if (!scope) throw new NotFoundError("declaration");
   return db.$transaction(async (tx) => {
     const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, role: true, regionId: true, active: true } });
     if (!assignee || assignee.role !== "EXPERT" || !assignee.active) throw new ReviewError("کارشناس انتخاب‌شده معتبر نیست.");
     const files = await tx.declaration.findMany({
-      where: { id: { in: [...new Set(input.declarationIds)] } },
-      select: { id: true, status: true, regionId: true, assigneeId: true, office: { select: { holderId: true } } },
+      where: { ...scope, id: { in: [...new Set(input.declarationIds)] } },
+      select: { id: true, status: true, regionId: true, assigneeId: true },
     });
     if (files.length !== new Set(input.declarationIds).size) throw new NotFoundError("declaration");
     for (const f of files) {
-      if (!declarationVisible(scope, caller, { holderId: f.office.holderId, regionId: f.regionId })) throw new NotFoundError("declaration");
       if (f.regionId !== assignee.regionId) throw new ReviewError("کارشناس انتخاب‌شده از منطقه این پرونده نیست.");
       if (!REGION_STATUSES.includes(f.status)) throw new ReviewError("برخی از پرونده‌های انتخاب‌شده در وضعیتی نیستند که نیاز به بررسی داشته باشند.");
       if (!admin && f.assigneeId !== null && f.assigneeId !== caller.id) throw new NotAssigneeError();

@@ -2,11 +2,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db-client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
-import { fieldErrorsOf } from "@/lib/actions/result";
 import { scoreDeclaration, writeScoreSnapshot } from "@/lib/declaration/score-declaration";
 import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import { approverOf } from "@/lib/review/assignment";
-import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
+import { ReviewError } from "@/lib/review/errors";
 import { loadForReview } from "@/lib/review/load-for-review";
 import { parseRegionScores, regionScoreCaps, storedRegionScores } from "@/lib/review/region-scores";
 import { applyTransition } from "@/lib/workflow/apply-transition";
@@ -25,10 +24,7 @@ export const decideObjectionInput = z.object({
  * the region's scores change (CHANGED), with a reason. Either way the rank becomes final in
  * the same transaction (OBJECTION_DECIDED, then FINAL) and the holder's SMS is queued.
  */
-export async function decideObjection(db: Db, actor: AuditActor & { userId: string }, caller: Caller, raw: unknown, now = new Date()) {
-  const parsed = decideObjectionInput.safeParse(raw);
-  if (!parsed.success) throw new ReviewInvalidError(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+export async function decideObjection(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: z.output<typeof decideObjectionInput>, now = new Date()) {
   return db.$transaction(async (tx) => {
     const d = await loadForReview(tx, caller, input.declarationId, { assigneeOnly: true });
     if (d.status !== "OBJECTED") throw new ReviewError("برای این پرونده اعتراضی در انتظار رسیدگی نیست.");

@@ -1,8 +1,11 @@
-// Why a regional review action was refused, each with the Persian sentence the expert sees.
-export class ReviewError extends Error {
-  constructor(readonly userMessage: string, readonly fieldErrors: Record<string, string> = {}) {
+// Why a regional review action was refused, each with the Persian sentence the expert sees:
+// members of the one AppError family (lib/errors/app-error.ts).
+import { InvalidInputError, RefusedError, type FieldErrors } from "@/lib/errors/app-error";
+
+/** The file's state or the review's rules forbid the decision now. */
+export class ReviewError extends RefusedError {
+  constructor(userMessage: string) {
     super(userMessage);
-    this.name = new.target.name;
   }
 }
 
@@ -18,8 +21,8 @@ export class AlreadyAssignedError extends ReviewError {
   }
 }
 
-export class ReviewInvalidError extends ReviewError {
-  constructor(fieldErrors: Record<string, string>, message = "برخی از موارد کامل یا درست نیستند. پیام کنار هر مورد را ببینید.") {
-    super(message, fieldErrors);
+export class ReviewInvalidError extends InvalidInputError {
+  constructor(fieldErrors: FieldErrors, message = "برخی از موارد کامل یا درست نیستند. پیام کنار هر مورد را ببینید.") {
+    super(fieldErrors, message);
   }
 }

@@ -1,7 +1,5 @@
 import type { Tx } from "@/lib/db-client";
-import { declarationVisible, type Caller } from "@/lib/authz/guards";
-import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { loadDeclarationFor, type Caller } from "@/lib/authz/guards";
 import { NotAssigneeError } from "@/lib/review/errors";
 
 /**
@@ -9,8 +7,7 @@ import { NotAssigneeError } from "@/lib/review/errors";
  * the decisions need. `assigneeOnly`: only the expert it is assigned to may act.
  */
 export async function loadForReview(tx: Tx, caller: Caller, declarationId: string, opts: { assigneeOnly: boolean }) {
-  const declaration = await tx.declaration.findUnique({
-    where: { id: declarationId },
+  const declaration = await loadDeclarationFor(tx, caller, declarationId, "declaration:review", {
     select: {
       id: true, status: true, version: true, regionId: true, roundId: true, data: true, assigneeId: true,
       trackingCode: true, submittedAt: true, dueAt: true, approvedAt: true,
@@ -19,9 +16,6 @@ export async function loadForReview(tx: Tx, caller: Caller, declarationId: strin
       round: { select: { reviewDays: true, correctionDays: true, reReviewDays: true, objectionDays: true, dayKind: true } },
     },
   });
-  if (!declaration || !declarationVisible(scopeOf(caller.role, "declaration:review"), caller, { holderId: declaration.office.holderId, regionId: declaration.regionId })) {
-    throw new NotFoundError("declaration");
-  }
   if (opts.assigneeOnly && declaration.assigneeId !== caller.id) throw new NotAssigneeError();
   return declaration;
 }

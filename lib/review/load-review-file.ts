@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db-client";
 import type { Caller } from "@/lib/authz/guards";
 import { loadDeclarationFor } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { staffDiscrepancies } from "@/lib/declaration/discrepancies";
 import { loadDeclarationSummary } from "@/lib/declaration/load-summary";
 import { staffCountIssue } from "@/lib/declaration/staff-rules";

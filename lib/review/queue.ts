@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeclarationStatus, OfficeType } from "@/lib/generated/prisma/enums";
 import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { REGION_STATUSES } from "@/lib/review/assignment";
 import { stripSeparators, toAsciiDigits } from "@/lib/validation/normalize";
 

@@ -7,14 +7,12 @@ import { toAsciiDigits } from "@/lib/validation/normalize";
 import { formatNumberFa } from "@/lib/format/digits";
 import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
 import { loadForReview } from "@/lib/review/load-for-review";
-import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
-import { scoreDeclaration, writeScoreSnapshot, type RegionScores } from "@/lib/declaration/score-declaration";
-import { applyTransition } from "@/lib/workflow/apply-transition";
+import { scoreDeclaration, type RegionScores } from "@/lib/declaration/score-declaration";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 
 // The scores the region enters (criteria of kind regionEntered: service recipients'
-// satisfaction, the provincial association's score), then the approval that fixes the
-// final score and rank.
+// satisfaction, the provincial association's score). The approval that fixes the final
+// score and rank from them is lib/review/approve-declaration.ts.
 
 export const REGION_SCORE_FIELDS = ["satisfactionScore", "associationScore"] as const;
 type RegionField = (typeof REGION_SCORE_FIELDS)[number];
@@ -71,31 +69,4 @@ export async function saveRegionScores(db: Db, actor: AuditActor, caller: Caller
 
 export function storedRegionScores(d: { satisfactionScore: { toNumber(): number } | null; associationScore: { toNumber(): number } | null }): RegionScores {
   return { satisfactionScore: d.satisfactionScore?.toNumber() ?? null, associationScore: d.associationScore?.toNumber() ?? null };
-}
-
-/**
- * The assignee approves: the region's scores must be entered; the final score and rank are
- * fixed (snapshot APPROVED) and the holder's SMS is queued in the same transaction.
- */
-export async function approveDeclaration(db: Db, actor: AuditActor & { userId: string }, caller: Caller, declarationId: string, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    const d = await loadForReview(tx, caller, declarationId, { assigneeOnly: true });
-    const regionScores = storedRegionScores(d);
-    const scored = await scoreDeclaration(tx, d, regionScores);
-    const missing = scored.score.criteria.filter((c) => c.pending);
-    if (missing.length > 0) throw new ReviewError(`پیش از تأیید، امتیاز «${missing.map((c) => c.title).join("» و «")}» را ثبت کنید.`);
-    await applyTransition(tx, d, "approve", { actor: "EXPERT", audit: actor }, {
-      data: { finalScore: scored.score.total, finalRank: scored.score.rank, approvedAt: now, dueAt: null },
-      audit: { total: scored.score.total, rank: scored.score.rank },
-    });
-    await writeScoreSnapshot(tx, {
-      declaration: { id: d.id, trackingCode: d.trackingCode!, submittedAt: d.submittedAt! },
-      reason: "APPROVED",
-      scored,
-      createdById: actor.userId,
-      at: now,
-    });
-    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "result-approved", { officeCode: d.office.code, declarationId: d.id, objectionDays: d.round.objectionDays });
-    return scored.score;
-  });
 }

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db-client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
-import { fieldErrorsOf } from "@/lib/actions/result";
 import { FORM_STEPS } from "@/lib/declaration/forms";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { readDeclarationData, toJson, toJsonOrDbNull } from "@/lib/declaration/declaration-json";
 import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
-import { ReviewInvalidError } from "@/lib/review/errors";
 import { loadForReview } from "@/lib/review/load-for-review";
 import { applyTransition } from "@/lib/workflow/apply-transition";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
+
+/** The sections a flag may name: steps 1–8 (step 9 is the summary). */
+export type ReturnFlagSection = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8";
 
 /** One thing the holder must correct: a whole step ("1"–"8") or one field of a form step. */
 export const correctionFlag = z
@@ -34,17 +34,14 @@ export const returnInput = z.object({
  * comment; the holder's correction period starts now, the holder gets an SMS, and only the
  * flagged parts open (editable.ts). What the flagged parts held is kept to show the change.
  */
-export async function returnForCorrection(db: Db, actor: AuditActor, caller: Caller, raw: unknown, now = new Date()) {
-  const parsed = returnInput.safeParse(raw);
-  if (!parsed.success) throw new ReviewInvalidError(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+export async function returnForCorrection(db: Db, actor: AuditActor, caller: Caller, input: z.output<typeof returnInput>, now = new Date()) {
   return db.$transaction(async (tx) => {
     const d = await loadForReview(tx, caller, input.declarationId, { assigneeOnly: true });
     const dueAt = await roundDeadline(tx, d.round, now, d.round.correctionDays);
-    const data = d.data as DeclarationData;
+    const data = readDeclarationData(d.data);
     await applyTransition(tx, d, "return_for_correction", { actor: "EXPERT", audit: actor }, {
       data: { dueAt, overdue: false },
-      audit: { flags: input.flags as unknown as Prisma.InputJsonValue, dueAt: dueAt.toISOString() },
+      audit: { flags: toJson(input.flags), dueAt: dueAt.toISOString() },
     });
     await tx.correctionRequest.createMany({
       data: input.flags.map((f) => ({
@@ -53,7 +50,7 @@ export async function returnForCorrection(db: Db, actor: AuditActor, caller: Cal
         field: f.field,
         comment: f.comment,
         dueAt,
-        before: ((f.field === null ? data[f.section] : data[f.section]?.[f.field]) ?? Prisma.DbNull) as Prisma.InputJsonValue,
+        before: toJsonOrDbNull((f.field === null ? data[f.section] : data[f.section]?.[f.field])),
         createdById: caller.id,
       })),
     });

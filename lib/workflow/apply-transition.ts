@@ -1,14 +1,15 @@
 import type { Tx } from "@/lib/db-client";
+import { toJson } from "@/lib/declaration/declaration-json";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors/app-error";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { transitionTarget, type TransitionName, type WorkflowActor } from "@/lib/workflow/transitions";
 
-export class ConcurrentChangeError extends Error {
-  readonly userMessage = "وضعیت این پرونده همین حالا تغییر کرد (شاید همکار دیگری روی آن کار کرد). صفحه را دوباره بارگذاری کنید.";
+/** Another decision changed the file's status between the read and the write. */
+export class ConcurrentChangeError extends AppError {
   constructor() {
-    super("declaration changed concurrently");
-    this.name = "ConcurrentChangeError";
+    super("STALE", "وضعیت این پرونده همین حالا تغییر کرد (شاید همکار دیگری روی آن کار کرد). صفحه را دوباره بارگذاری کنید.");
   }
 }
 
@@ -37,7 +38,7 @@ export async function applyTransition(
     targetType: "Declaration",
     targetId: declaration.id,
     before: { status: declaration.status },
-    after: { status: to, ...change.audit } as Prisma.InputJsonValue,
+    after: toJson({ status: to, ...change.audit }),
   });
   return to;
 }

@@ -1,9 +1,8 @@
 import type { Db } from "@/lib/db-client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { lowestRank } from "@/lib/ranking";
 import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { readDeclarationData, toJsonOrDbNull } from "@/lib/declaration/declaration-json";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 import { applyTransition, ConcurrentChangeError } from "@/lib/workflow/apply-transition";
 import { markNotSubmitted } from "@/lib/workflow/not-submitted";
@@ -59,10 +58,10 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
           data: { overdue: true, dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays) },
         });
         const open = await tx.correctionRequest.findMany({ where: { declarationId: d.id, resolvedAt: null } });
-        const data = d.data as DeclarationData;
+        const data = readDeclarationData(d.data);
         for (const c of open) {
           const after = c.field === null ? data[c.section] : data[c.section]?.[c.field];
-          await tx.correctionRequest.update({ where: { id: c.id }, data: { after: (after ?? Prisma.DbNull) as Prisma.InputJsonValue, resolvedAt: now } });
+          await tx.correctionRequest.update({ where: { id: c.id }, data: { after: toJsonOrDbNull(after), resolvedAt: now } });
         }
       }),
     );

@@ -10,6 +10,7 @@
 //  NOT_SUBMITTED        RESUBMITTED ◀─resubmit── RETURNED                   ▼            OBJECTION_DECIDED
 //                                                 │ expire_correction      FINAL ◀──finalize──┘
 //                                                 └──────▶ IN_REVIEW (marked overdue)
+import { AppError } from "@/lib/errors/app-error";
 import type { DeclarationStatus, Role } from "@/lib/generated/prisma/enums";
 
 export type WorkflowActor = Role | "SYSTEM";
@@ -41,15 +42,15 @@ export const TRANSITIONS: Readonly<Record<TransitionName, Transition>> = {
   finalize: { from: ["APPROVED", "OBJECTION_DECIDED"], to: "FINAL", actors: ["SYSTEM"], title: "قطعی شدن رتبه" },
 };
 
-export class IllegalTransitionError extends Error {
-  readonly userMessage = "این کار در وضعیت کنونی پرونده ممکن نیست. صفحه را دوباره بارگذاری کنید.";
+/** The table does not allow this move from the file's status: the page is out of date. */
+export class IllegalTransitionError extends AppError {
   constructor(
     readonly transition: TransitionName,
     readonly from: DeclarationStatus,
     readonly actor: WorkflowActor,
   ) {
-    super(`illegal transition ${transition} from ${from} by ${actor}`);
-    this.name = "IllegalTransitionError";
+    super("STALE", "این کار در وضعیت کنونی پرونده ممکن نیست. صفحه را دوباره بارگذاری کنید.");
+    this.message = `illegal transition ${transition} from ${from} by ${actor}`;
   }
 }
 

@@ -1,12 +1,12 @@
 // Declarations in a chosen state, for tests of later steps.
+import type { StepValues } from "@/lib/declaration/forms/field-spec";
 import type { Db } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { startDeclaration } from "@/lib/declaration/start-declaration";
 import { DOCUMENT_KINDS } from "@/lib/documents/kinds";
 import { createHolder } from "./fixtures";
 import { declarationFacts, positiveBasisOf } from "@/lib/declaration/facts";
 import { answerField, emptyRankingValues } from "@/lib/declaration/forms/step-8-ranking";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { toJson, type DeclarationData } from "@/lib/declaration/declaration-json";
 import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 
 export const HOLDER_PASSWORD = "a-holder-password";
@@ -22,7 +22,7 @@ export async function validRankingValues(db: Db, roundId: string, yes: readonly 
   return values;
 }
 
-export const VALID_STEP_VALUES: Record<string, Record<string, unknown>> = {
+export const VALID_STEP_VALUES: Record<string, StepValues> = {
   "2": { firstName: "علی", lastName: "رضایی", nationalId: "0012345679", fatherName: "محمد", birthDate: "1360/05/12", gender: "MALE", education: "bachelor", mobile: "09121234567", email: "" },
   "3": {
     personType: "REAL", officeType: "PISHKHAN_GOVERNMENT", licenceNumber: "PK-1401-1", licenceIssuedAt: "1401/01/15", licenceExpiresAt: "1406/01/15",
@@ -43,11 +43,11 @@ export async function declarationAt(db: Db, openStep: number, opts: { personType
   const actor = { userId: h.user.id, role: "HOLDER" as const, ip: null };
   const declaration = await startDeclaration(db, actor);
   const stepStatus: Record<string, string> = {};
-  const data: Record<string, unknown> = {};
+  const data: DeclarationData = {};
   for (let s = 1; s <= 9; s++) stepStatus[String(s)] = s < openStep ? "COMPLETE" : "NOT_STARTED";
   if (personType === "REAL") stepStatus["4"] = "NOT_NEEDED";
   for (let s = 2; s < openStep; s++) if (VALID_STEP_VALUES[String(s)]) data[String(s)] = { ...VALID_STEP_VALUES[String(s)] };
-  if (data["3"]) (data["3"] as Record<string, unknown>).personType = personType;
+  if (data["3"]) data["3"].personType = personType;
   if (openStep > 1) {
     await db.document.createMany({
       data: DOCUMENT_KINDS.map((k, i) => ({
@@ -75,7 +75,7 @@ export async function declarationAt(db: Db, openStep: number, opts: { personType
   }
   const updated = await db.declaration.update({
     where: { id: declaration.id },
-    data: { stepStatus: stepStatus as Prisma.InputJsonValue, data: data as Prisma.InputJsonValue },
+    data: { stepStatus: toJson(stepStatus), data: toJson(data) },
   });
   return { holder: h, actor, caller: { id: h.user.id, role: "HOLDER" as const, regionId: null }, declaration: updated };
 }

@@ -6,7 +6,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Db } from "@/lib/db-client";
 import type { Caller } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { seedDemoData } from "@/prisma/demo-data";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";

@@ -8,7 +8,7 @@ import { uploadDocument } from "@/lib/declaration/upload-document";
 import { deleteDocument } from "@/lib/declaration/delete-document";
 import { readDocument } from "@/lib/declaration/read-document";
 import { StaleVersionError, StepInvalidError, WindowClosedError } from "@/lib/declaration/errors";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { DOCUMENT_KINDS, MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
 import { DOCUMENT_NOT_FOUND_MESSAGE } from "@/lib/declaration/document-messages";
 import { LocalFileStore, fileStore, type FileStore } from "@/lib/storage/storage";

@@ -268,7 +268,7 @@ describe("who gets what", () => {
       const res = await get(user, round, query);
       expect(res.status).toBe(404);
       expect(res.headers.get("Content-Disposition")).toBeNull();
-      expect(await res.json()).toEqual({ error: "این دوره یافت نشد یا به نتایج آن دسترسی ندارید." });
+      expect(await res.json()).toEqual({ ok: false, code: "NOT_FOUND", formError: "این دوره یافت نشد یا به نتایج آن دسترسی ندارید." });
     }
   });
 
@@ -276,6 +276,6 @@ describe("who gets what", () => {
     expect((await get(null, roundA, "?format=csv")).status).toBe(401);
     const res = await get(admin, roundA, "?format=pdf");
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: "قالب خروجی باید xlsx یا csv باشد." });
+    expect(await res.json()).toMatchObject({ ok: false, formError: "قالب خروجی باید xlsx یا csv باشد." });
   });
 });

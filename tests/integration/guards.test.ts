@@ -1,5 +1,5 @@
 import { loadDeclarationFor, loadOfficeFor, type Caller } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { can, scopeOf } from "@/lib/authz/permissions";
 import { startDeclaration } from "@/lib/declaration/start-declaration";
 import { PROVINCES } from "@/lib/geo/regions";

@@ -5,7 +5,7 @@
 import { claimNextJob, enqueueJob, MAX_JOB_ATTEMPTS, recordJobProgress } from "@/lib/jobs/queue";
 import { JobFailure, processJobs, runClaimedJob, type JobHandlers } from "@/lib/jobs/run-jobs";
 import { loadJobFor } from "@/lib/jobs/load-job";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { seedDemoData } from "@/prisma/demo-data";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";

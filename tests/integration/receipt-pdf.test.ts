@@ -2,7 +2,7 @@
 // signed-in user and the database substituted. The submitted declaration is written
 // directly (status, tracking code, time, score snapshot), as submit-declaration.ts leaves it.
 import type { Db } from "@/lib/db-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { toJson } from "@/lib/declaration/declaration-json";
 import { seedDemoData } from "@/prisma/demo-data";
 import { startDeclaration } from "@/lib/declaration/start-declaration";
 import { submissionDigest } from "@/lib/declaration/submission-digest";
@@ -54,7 +54,7 @@ async function submitted() {
   await t.db.scoreSnapshot.create({
     data: {
       declarationId: declaration.id, reason: "SUBMITTED", ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version,
-      facts: FACTS as Prisma.InputJsonValue, breakdown: breakdown as unknown as Prisma.InputJsonValue,
+      facts: toJson(FACTS), breakdown: toJson(breakdown),
       positive: breakdown.positive, negative: breakdown.negative, total: breakdown.total, rank: breakdown.rank,
       sha256: submissionDigest({
         declarationId: declaration.id, trackingCode, submittedAt,
@@ -96,7 +96,7 @@ describe("GET /api/declarations/[id]/receipt", () => {
     const foreign = await get(declaration.id);
     expect(foreign.status).toBe(404);
     expect(foreign.headers.get("cache-control")).toBe("no-store");
-    expect(await foreign.json()).toEqual({ error: "این پرونده یافت نشد یا به آن دسترسی ندارید." });
+    expect(await foreign.json()).toEqual({ ok: false, code: "NOT_FOUND", formError: "این پرونده یافت نشد یا به آن دسترسی ندارید." });
 
     const region = declaration.regionId;
     mockUser.current = (await createStaffUser(t.db, "EXPERT", { regionId: region === 1 ? 2 : 1 })).user;
@@ -111,7 +111,7 @@ describe("GET /api/declarations/[id]/receipt", () => {
     mockUser.current = user;
     const res = await get("no-such-declaration");
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: "این پرونده یافت نشد یا به آن دسترسی ندارید." });
+    expect(await res.json()).toEqual({ ok: false, code: "NOT_FOUND", formError: "این پرونده یافت نشد یا به آن دسترسی ندارید." });
   });
 
   test("a draft (not submitted) declaration: 404 saying it has not been submitted", async () => {
@@ -120,7 +120,7 @@ describe("GET /api/declarations/[id]/receipt", () => {
     const res = await get(declaration.id);
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expect((await res.json()).error).toContain("هنوز ارسال نشده است");
+    expect((await res.json()).formError).toContain("هنوز ارسال نشده است");
   });
 
   test("signed out, or still due to change the first password: 401 with the Persian session message", async () => {
@@ -128,7 +128,7 @@ describe("GET /api/declarations/[id]/receipt", () => {
     mockUser.current = null;
     const res = await get(declaration.id);
     expect(res.status).toBe(401);
-    expect((await res.json()).error).toContain("نشست");
+    expect((await res.json()).formError).toContain("نشست");
 
     mockUser.current = { ...user, mustChangePassword: true };
     expect((await get(declaration.id)).status).toBe(401);

@@ -16,14 +16,12 @@ import type { ImportReport } from "@/lib/registry/report";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { verifyPassword } from "@/lib/auth/password";
 import { parseJalaliDate } from "@/lib/format/jalali";
-import { NotFoundError } from "@/lib/authz/errors";
-import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
+import { InvalidInputError, NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";
 
 const mockDb: { current: Db | null } = { current: null };
 const mockUser: { current: unknown } = { current: null };
-const mockCtx: { current: unknown } = { current: null };
 jest.mock("@/lib/db", () => ({
   get db() {
     return mockDb.current;
@@ -34,14 +32,14 @@ jest.mock("@/lib/auth/current-user", () => ({
   getActingUser: async () => mockUser.current,
   requireUser: async () => mockUser.current,
 }));
-jest.mock("@/lib/actions/action-context", () => ({ actionContext: async () => mockCtx.current }));
+jest.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 // Imported after the mocks are in place.
 import { POST as uploadRoute } from "@/app/api/registry/imports/route";
 import { GET as errorsRoute } from "@/app/api/registry/imports/[jobId]/errors/route";
 import { GET as templateRoute } from "@/app/api/registry/template/route";
 import { GET as jobStatusRoute } from "@/app/api/jobs/[jobId]/route";
-import { applyImportAction } from "@/app/(admin)/registry/apply-import-action";
+import { applyImportAction } from "@/lib/actions/admin/apply-registry-import";
 import RegistryImportPage from "@/app/(admin)/registry/page";
 
 const t = setupTestDatabase();
@@ -125,12 +123,12 @@ describe("import", () => {
 
   test("apply needs an explicit confirmation when rows were refused, and only a finished dry run with the same bytes", async () => {
     const jobId = await dryRun();
-    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: jobId, confirmSkipErrors: false })).rejects.toBeInstanceOf(ReviewInvalidError);
+    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: jobId, confirmSkipErrors: false })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: "no-such-job", confirmSkipErrors: true })).rejects.toBeInstanceOf(NotFoundError);
     const tampered = await t.db.job.create({
       data: { kind: "REGISTRY_IMPORT", status: "SUCCEEDED", input: { mode: "dry-run", fileName: "x.csv", sha256: sha256Hex(FIXTURE), rows: 16 }, file: new Uint8Array(Buffer.from("other bytes")), result: { invalidRows: 0 }, createdById: admin.id },
     });
-    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: tampered.id, confirmSkipErrors: true })).rejects.toBeInstanceOf(ReviewError);
+    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: tampered.id, confirmSkipErrors: true })).rejects.toBeInstanceOf(RefusedError);
     const queued = await enqueueJob(t.db, { kind: "REGISTRY_IMPORT", input: { mode: "dry-run", fileName: "x.csv", sha256: "0".repeat(64) }, file: new Uint8Array(FIXTURE), createdById: admin.id });
     await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: queued.id, confirmSkipErrors: true })).rejects.toThrow("هنوز تمام نشده");
     // The queued job's bytes do not match its sha256: the job fails with a Persian message.
@@ -253,7 +251,7 @@ describe("upload and file checks (route handler)", () => {
   });
 
   test("the template is a BOM, the header of column keys and one example row that passes the checks", async () => {
-    const res = await templateRoute();
+    const res = await templateRoute(new Request("http://localhost/api/registry/template"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain("registry-template.csv");
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -281,7 +279,6 @@ describe("access: experts and holders get not found", () => {
   test.each([0, 1])("person %i: page, upload, apply action, template, job status, error list and services", async (i) => {
     const { user, caller } = people[i]!;
     mockUser.current = user;
-    mockCtx.current = { user, actor: { userId: caller.id, role: caller.role, ip: null } };
 
     await expect(RegistryImportPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
     await expect(RegistryImportPage({ searchParams: Promise.resolve({ job: jobId }) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
@@ -293,7 +290,7 @@ describe("access: experts and holders get not found", () => {
     expect(await applyImportAction({ dryRunJobId: jobId, confirmSkipErrors: true })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await t.db.job.count()).toBe(jobsBefore);
 
-    expect((await templateRoute()).status).toBe(404);
+    expect((await templateRoute(new Request("http://localhost/api/registry/template"))).status).toBe(404);
     expect((await jobStatusRoute(new Request("http://localhost/"), { params: Promise.resolve({ jobId }) })).status).toBe(404);
     expect((await errorsRoute(new Request("http://localhost/"), { params: Promise.resolve({ jobId }) })).status).toBe(404);
     await expect(loadImportJob(t.db, caller, jobId)).rejects.toBeInstanceOf(NotFoundError);

@@ -4,7 +4,7 @@
 // every file exactly once in due order. Files are written directly (createMany), not
 // through the submission path.
 import type { Caller } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import type { DeclarationStatus, OfficeType } from "@/lib/generated/prisma/enums";
 import { seedDemoData } from "@/prisma/demo-data";
 import {

@@ -11,7 +11,7 @@ import { seedDemoData } from "@/prisma/demo-data";
 import { submitDeclaration } from "@/lib/declaration/submit-declaration";
 import { runDeadlineSweep } from "@/lib/workflow/sweep";
 import { loadReviewFile } from "@/lib/review/load-review-file";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { splitStoredRanking } from "@/lib/declaration/forms/step-8-ranking";
 import { TRANSITIONS } from "@/lib/workflow/transitions";
 import { setupTestDatabase } from "../helpers/test-database";
@@ -24,16 +24,16 @@ jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signed
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }) }));
 
 const t = setupTestDatabase();
-type Actions = typeof import("@/app/(expert)/review/[declarationId]/claim-action") &
-  typeof import("@/app/(expert)/review/[declarationId]/release-action") &
-  typeof import("@/app/(expert)/review/[declarationId]/return-action") &
-  typeof import("@/app/(expert)/review/[declarationId]/region-scores-action") &
-  typeof import("@/app/(expert)/review/[declarationId]/approve-action") &
-  typeof import("@/app/(expert)/review/[declarationId]/decide-objection-action") &
-  typeof import("@/app/(expert)/review/assign-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/resubmit-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/submit-declaration-action");
+type Actions = typeof import("@/lib/actions/review/claim-declaration") &
+  typeof import("@/lib/actions/review/release-declaration") &
+  typeof import("@/lib/actions/review/return-declaration") &
+  typeof import("@/lib/actions/review/save-region-scores") &
+  typeof import("@/lib/actions/review/approve-declaration") &
+  typeof import("@/lib/actions/review/decide-objection") &
+  typeof import("@/lib/actions/review/assign-declarations") &
+  typeof import("@/lib/actions/declaration/resubmit-declaration") &
+  typeof import("@/lib/actions/declaration/save-step") &
+  typeof import("@/lib/actions/declaration/submit-declaration");
 let a: Actions & { objectionAction: (input: { declarationId: string; text: string }, files?: { name: string; type: string; bytes: Uint8Array }[]) => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }> };
 
 beforeAll(async () => {
@@ -42,16 +42,16 @@ beforeAll(async () => {
   await seedDemoData(t.db);
   a = Object.assign(
     {},
-    await import("@/app/(expert)/review/[declarationId]/claim-action"),
-    await import("@/app/(expert)/review/[declarationId]/release-action"),
-    await import("@/app/(expert)/review/[declarationId]/return-action"),
-    await import("@/app/(expert)/review/[declarationId]/region-scores-action"),
-    await import("@/app/(expert)/review/[declarationId]/approve-action"),
-    await import("@/app/(expert)/review/[declarationId]/decide-objection-action"),
-    await import("@/app/(expert)/review/assign-action"),
-    await import("@/app/(holder)/declarations/[declarationId]/resubmit-action"),
-    await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action"),
-    await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/submit-declaration-action"),
+    await import("@/lib/actions/review/claim-declaration"),
+    await import("@/lib/actions/review/release-declaration"),
+    await import("@/lib/actions/review/return-declaration"),
+    await import("@/lib/actions/review/save-region-scores"),
+    await import("@/lib/actions/review/approve-declaration"),
+    await import("@/lib/actions/review/decide-objection"),
+    await import("@/lib/actions/review/assign-declarations"),
+    await import("@/lib/actions/declaration/resubmit-declaration"),
+    await import("@/lib/actions/declaration/save-step"),
+    await import("@/lib/actions/declaration/submit-declaration"),
     {
       // The objection is a multipart route (it takes attachments): called as the browser does.
       objectionAction: async (input: { declarationId: string; text: string }, files: { name: string; type: string; bytes: Uint8Array }[] = []) => {
@@ -124,7 +124,7 @@ describe("the whole review", () => {
     expect(await a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })).toMatchObject({ ok: false, formError: expect.stringContaining("۸ (رتبه‌بندی)") });
     const ranking = (await t.db.declaration.findUniqueOrThrow({ where: { id: f.id } })).data as Record<string, Record<string, unknown>>;
     const answers = splitStoredRanking(ranking["8"] as never).values;
-    const saveRanking = (await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-ranking-action")).saveRankingAction;
+    const saveRanking = (await import("@/lib/actions/declaration/save-ranking-step")).saveRankingAction;
     expect(await saveRanking({ declarationId: f.id, version: await version(f.id), values: answers, mode: "complete" })).toMatchObject({ ok: true });
     expect(await a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })).toMatchObject({ ok: true });
     expect(await status(f.id)).toBe("RESUBMITTED");

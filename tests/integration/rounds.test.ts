@@ -1,14 +1,16 @@
 // The head office's rounds: create with an approved rule set, open, the rule set fixed once
 // open, and closing that ranks every office without a submission lowest and queues its SMS once.
 import { seedDemoData } from "@/prisma/demo-data";
-import { closeRound, openRound, requestRoundClose, runRoundCloseJob, saveRound } from "@/lib/admin/rounds";
+import { closeRound, openRound, requestRoundClose, roundInput, runRoundCloseJob, saveRound as saveParsedRound } from "@/lib/admin/rounds";
 import { processJobs } from "@/lib/jobs/run-jobs";
-import { ReviewError, ReviewInvalidError } from "@/lib/review/errors";
-import { NotFoundError } from "@/lib/authz/errors";
+import { InvalidInputError, NotFoundError, RefusedError, parseInput } from "@/lib/errors/app-error";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";
 
 const t = setupTestDatabase();
+// What the rounds form sends, parsed by the action's schema before the service runs.
+const saveRound = async (db: typeof t.db, a: Parameters<typeof saveParsedRound>[1], c: Parameters<typeof saveParsedRound>[2], raw: Record<string, unknown>) =>
+  saveParsedRound(db, a, c, parseInput(roundInput, raw));
 let admin: { id: string; role: "ADMIN"; regionId: null };
 const actor = () => ({ userId: admin.id, role: "ADMIN" as const, ip: null });
 
@@ -56,9 +58,9 @@ test("once open, the rule set cannot be swapped", async () => {
   const { roundId } = await saveRound(t.db, actor(), admin, await input({ title: "دوره آزمون قفل جدول" }));
   await openRound(t.db, actor(), admin, roundId);
   const other = await t.db.ruleSet.create({ data: { key: "other", version: 2, title: "دیگر", isSample: false, definition: {}, sha256: "1".repeat(64), approvedAt: new Date() } });
-  await expect(saveRound(t.db, actor(), admin, { ...(await input({ title: "دوره آزمون قفل جدول", ruleSetId: other.id })), roundId })).rejects.toBeInstanceOf(ReviewInvalidError);
+  await expect(saveRound(t.db, actor(), admin, { ...(await input({ title: "دوره آزمون قفل جدول", ruleSetId: other.id })), roundId })).rejects.toBeInstanceOf(InvalidInputError);
   expect((await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).ruleSetId).not.toBe(other.id);
-  await expect(openRound(t.db, actor(), admin, roundId)).rejects.toBeInstanceOf(ReviewError);
+  await expect(openRound(t.db, actor(), admin, roundId)).rejects.toBeInstanceOf(RefusedError);
 });
 
 test("closing ranks every office without a submission lowest, queues one SMS each, and cannot run twice", async () => {
@@ -76,7 +78,7 @@ test("closing ranks every office without a submission lowest, queues one SMS eac
   expect(mine).toMatchObject({ status: "NOT_SUBMITTED", finalRank: 3 });
   expect(await t.db.notification.count({ where: { declarationId: mine.id, template: "not-submitted" } })).toBe(1);
   expect((await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).status).toBe("CLOSED");
-  await expect(closeRound(t.db, actor(), admin, roundId, after)).rejects.toBeInstanceOf(ReviewError);
+  await expect(closeRound(t.db, actor(), admin, roundId, after)).rejects.toBeInstanceOf(RefusedError);
   expect(await t.db.notification.count({ where: { template: "not-submitted", declaration: { roundId } } })).toBe(await t.db.declaration.count({ where: { roundId, office: { holder: { mobile: { not: null } } } } }));
 });
 
@@ -97,5 +99,5 @@ test("a large round is closed off the request: one job per round, run by the wor
   expect(job).toMatchObject({ status: "SUCCEEDED", done: offices, total: offices, result: { notSubmitted: offices } });
   expect(await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).toMatchObject({ status: "CLOSED" });
   expect(await t.db.auditEvent.count({ where: { action: "round.closed", targetId: roundId, actorId: admin.id } })).toBe(1);
-  await expect(requestRoundClose(t.db, actor(), admin, roundId)).rejects.toBeInstanceOf(ReviewError);
+  await expect(requestRoundClose(t.db, actor(), admin, roundId)).rejects.toBeInstanceOf(RefusedError);
 });

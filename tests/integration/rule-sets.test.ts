@@ -8,8 +8,7 @@ import { approveRuleSet, deleteRuleSet, RuleSetUploadError, uploadRuleSet } from
 import { previewRuleSet } from "@/lib/admin/preview-rule-set";
 import { ruleSetCoverageWarnings } from "@/lib/admin/rule-set-coverage";
 import { compareRuleSets, parseRuleSet } from "@/lib/ranking";
-import { NotFoundError } from "@/lib/authz/errors";
-import { ReviewError } from "@/lib/review/errors";
+import { NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";
 import { declarationAt } from "../helpers/declarations";
@@ -112,8 +111,8 @@ test("approval records who and when; an approved rule set cannot be changed, del
   expect(row).toMatchObject({ approvedById: admin.id, approvedAt: new Date("2026-11-20T08:00:00Z") });
   expect(await t.db.auditEvent.count({ where: { action: "ruleset.approved", targetId: ruleSetId, actorId: admin.id } })).toBe(1);
 
-  await expect(approveRuleSet(t.db, actor(), admin, ruleSetId)).rejects.toBeInstanceOf(ReviewError);
-  await expect(deleteRuleSet(t.db, actor(), admin, ruleSetId)).rejects.toBeInstanceOf(ReviewError);
+  await expect(approveRuleSet(t.db, actor(), admin, ruleSetId)).rejects.toBeInstanceOf(RefusedError);
+  await expect(deleteRuleSet(t.db, actor(), admin, ruleSetId)).rejects.toBeInstanceOf(RefusedError);
   await expect(t.db.ruleSet.update({ where: { id: ruleSetId }, data: { title: "دست‌کاری" } })).rejects.toThrow(/approved and cannot be changed/);
   await expect(t.db.ruleSet.delete({ where: { id: ruleSetId } })).rejects.toThrow(/approved and cannot be changed/);
   expect((await t.db.ruleSet.findUniqueOrThrow({ where: { id: ruleSetId } })).title).toBe(row.title);

@@ -12,12 +12,12 @@ jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signed
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.8" }) }));
 
 const t = setupTestDatabase();
-let a: typeof import("@/app/(admin)/users/create-staff-action") & typeof import("@/app/(admin)/users/change-staff-action");
+let a: typeof import("@/lib/actions/admin/create-staff-account") & typeof import("@/lib/actions/admin/change-staff-account");
 
 beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   await seedDemoData(t.db);
-  a = Object.assign({}, await import("@/app/(admin)/users/create-staff-action"), await import("@/app/(admin)/users/change-staff-action"));
+  a = Object.assign({}, await import("@/lib/actions/admin/create-staff-account"), await import("@/lib/actions/admin/change-staff-account"));
 });
 
 async function asUser(id: string) {

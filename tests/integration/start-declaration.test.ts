@@ -1,5 +1,5 @@
 import { startDeclaration, RoundClosedError } from "@/lib/declaration/start-declaration";
-import { NotFoundError } from "@/lib/authz/errors";
+import { NotFoundError } from "@/lib/errors/app-error";
 import { PROVINCES } from "@/lib/geo/regions";
 import { seedDemoData } from "@/prisma/demo-data";
 import { setupTestDatabase } from "../helpers/test-database";

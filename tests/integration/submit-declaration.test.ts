@@ -21,25 +21,25 @@ jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signed
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
 
 const t = setupTestDatabase();
-const STEP_DIR = "@/app/(holder)/declarations/[declarationId]/steps/[step]";
-type Actions = typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-ranking-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/submit-declaration-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/add-staff-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/update-staff-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/remove-staff-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/complete-staff-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/add-board-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/update-board-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/remove-board-action") &
-  typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/delete-document-action");
+const ACTION_DIR = "@/lib/actions/declaration";
+type Actions = typeof import("@/lib/actions/declaration/save-step") &
+  typeof import("@/lib/actions/declaration/save-ranking-step") &
+  typeof import("@/lib/actions/declaration/submit-declaration") &
+  typeof import("@/lib/actions/declaration/add-staff-member") &
+  typeof import("@/lib/actions/declaration/update-staff-member") &
+  typeof import("@/lib/actions/declaration/remove-staff-member") &
+  typeof import("@/lib/actions/declaration/complete-staff-step") &
+  typeof import("@/lib/actions/declaration/add-board-member") &
+  typeof import("@/lib/actions/declaration/update-board-member") &
+  typeof import("@/lib/actions/declaration/remove-board-member") &
+  typeof import("@/lib/actions/declaration/delete-document");
 let a: Actions;
 
 beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   await seedDemoData(t.db);
-  const names = ["save-step-action", "save-ranking-action", "submit-declaration-action", "add-staff-action", "update-staff-action", "remove-staff-action", "complete-staff-action", "add-board-action", "update-board-action", "remove-board-action", "delete-document-action"];
-  a = Object.assign({}, ...(await Promise.all(names.map((n) => import(`${STEP_DIR}/${n}`))))) as Actions;
+  const names = ["save-step", "save-ranking-step", "submit-declaration", "add-staff-member", "update-staff-member", "remove-staff-member", "complete-staff-step", "add-board-member", "update-board-member", "remove-board-member", "delete-document"];
+  a = Object.assign({}, ...(await Promise.all(names.map((n) => import(`${ACTION_DIR}/${n}`))))) as Actions;
 });
 
 afterEach(() => {

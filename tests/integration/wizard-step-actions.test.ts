@@ -11,11 +11,11 @@ jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forward
 
 const t = setupTestDatabase();
 type Actions = {
-  saveStepAction: typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action").saveStepAction;
-  addStaffMemberAction: typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/add-staff-action").addStaffMemberAction;
-  removeStaffMemberAction: typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/remove-staff-action").removeStaffMemberAction;
-  completeStaffAction: typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/complete-staff-action").completeStaffAction;
-  addBoardMemberAction: typeof import("@/app/(holder)/declarations/[declarationId]/steps/[step]/add-board-action").addBoardMemberAction;
+  saveStepAction: typeof import("@/lib/actions/declaration/save-step").saveStepAction;
+  addStaffMemberAction: typeof import("@/lib/actions/declaration/add-staff-member").addStaffMemberAction;
+  removeStaffMemberAction: typeof import("@/lib/actions/declaration/remove-staff-member").removeStaffMemberAction;
+  completeStaffAction: typeof import("@/lib/actions/declaration/complete-staff-step").completeStaffAction;
+  addBoardMemberAction: typeof import("@/lib/actions/declaration/add-board-member").addBoardMemberAction;
 };
 let a: Actions;
 
@@ -23,11 +23,11 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url; // lib/db.ts connects to the test database
   await seedDemoData(t.db);
   a = {
-    ...(await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/save-step-action")),
-    ...(await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/add-staff-action")),
-    ...(await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/remove-staff-action")),
-    ...(await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/complete-staff-action")),
-    ...(await import("@/app/(holder)/declarations/[declarationId]/steps/[step]/add-board-action")),
+    ...(await import("@/lib/actions/declaration/save-step")),
+    ...(await import("@/lib/actions/declaration/add-staff-member")),
+    ...(await import("@/lib/actions/declaration/remove-staff-member")),
+    ...(await import("@/lib/actions/declaration/complete-staff-step")),
+    ...(await import("@/lib/actions/declaration/add-board-member")),
   };
 });
 

@@ -8,7 +8,7 @@ import { DOCUMENT_KINDS, MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
 const refresh = jest.fn();
 jest.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push: jest.fn() }) }));
 const mockDelete = jest.fn();
-jest.mock("@/app/(holder)/declarations/[declarationId]/steps/[step]/delete-document-action", () => ({
+jest.mock("@/lib/actions/declaration/delete-document", () => ({
   deleteDocumentAction: (...args: unknown[]) => mockDelete(...args),
 }));
 

@@ -57,8 +57,8 @@ export function ExportLinks({ roundId, regionId }: { roundId: string; regionId?:
     try {
       const res = await fetch(href(format), { cache: "no-store", signal: controller.signal });
       if (!res.ok || !res.body) {
-        const body = (await res.json().catch(() => null)) as { error?: string } | null;
-        setState({ kind: "error", text: body?.error ?? FAILED });
+        const body = (await res.json().catch(() => null)) as { formError?: string } | null;
+        setState({ kind: "error", text: body?.formError ?? FAILED });
         return;
       }
       const totalRows = Number(res.headers.get("X-Total-Rows")) || 0;

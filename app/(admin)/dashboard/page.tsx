@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/authz/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
 import { loadDashboard, type Dashboard } from "@/lib/dashboard/load-dashboard";
@@ -29,13 +28,7 @@ const rankLabel = (r: number) => `رتبه ${toPersianDigits(r)}`;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  let dash: Dashboard;
-  try {
-    dash = await loadDashboard(db, { id: user.id, role: user.role, regionId: user.regionId }, await searchParams);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const dash: Dashboard = await orNotFound(loadDashboard(db, { id: user.id, role: user.role, regionId: user.regionId }, await searchParams));
   const title = dash.canPickRegion ? `داشبورد کشوری${dash.regionName ? ` — منطقه ${dash.regionName}` : ""}` : `داشبورد منطقه ${dash.regionName ?? "—"}`;
   const data = dash.data;
 

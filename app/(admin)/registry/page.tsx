@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/authz/errors";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { FormAlert } from "@/components/form-field";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
@@ -25,19 +23,10 @@ const MODE_LABEL = { "dry-run": "بررسی آزمایشی", apply: "اعمال"
 const n = (x: number) => formatNumberFa(x);
 
 export default async function RegistryImportPage({ searchParams }: { searchParams: Promise<{ job?: string }> }) {
-  const user = await requireUser();
-  if (!can(user.role, "registry:import:any")) notFound();
+  const user = await requirePermission("registry:import:any");
   const caller = { id: user.id, role: user.role, regionId: user.regionId };
   const { job: jobId } = await searchParams;
-  let job: ImportJobView | null = null;
-  if (jobId) {
-    try {
-      job = await loadImportJob(db, caller, jobId);
-    } catch (e) {
-      if (e instanceof NotFoundError) notFound();
-      throw e;
-    }
-  }
+  const job: ImportJobView | null = jobId ? await orNotFound(loadImportJob(db, caller, jobId)) : null;
   const recent = await listImportJobs(db, caller);
 
   return (

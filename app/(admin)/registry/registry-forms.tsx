@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert, FormField } from "@/components/form-field";
-import { SESSION_EXPIRED_MESSAGE } from "@/lib/actions/result";
+import { SESSION_EXPIRED_MESSAGE } from "@/lib/errors/app-error";
 import { useActionRunner } from "@/components/use-action-runner";
-import { applyImportAction } from "./apply-import-action";
+import { applyImportAction } from "@/lib/actions/admin/apply-registry-import";
 
 const NETWORK_MESSAGE = "ارتباط با سامانه برقرار نشد. دوباره تلاش کنید؛ فایل انتخاب‌شده سر جایش است.";
 

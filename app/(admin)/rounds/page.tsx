@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
 import { toAsciiDigits } from "@/lib/validation/normalize";
@@ -16,8 +14,7 @@ const STATUS_LABEL = { DRAFT: "پیش‌نویس", OPEN: "باز", CLOSED: "بس
 const DAY = 24 * 60 * 60 * 1000;
 
 export default async function RoundsPage({ searchParams }: { searchParams: Promise<{ edit?: string }> }) {
-  const user = await requireUser();
-  if (!can(user.role, "round:manage:any")) notFound();
+  await requirePermission("round:manage:any");
   const { edit } = await searchParams;
   const [rounds, ruleSets] = await Promise.all([
     db.round.findMany({ orderBy: { windowOpensAt: "desc" }, include: { ruleSet: { select: { title: true, version: true, isSample: true } }, _count: { select: { declarations: true } } } }),

@@ -6,9 +6,9 @@ import { FormAlert, FormField } from "@/components/form-field";
 import { useActionRunner } from "@/components/use-action-runner";
 import type { ActionResult } from "@/lib/actions/result";
 import { JalaliDateInput } from "@/components/wizard/jalali-date-input";
-import { saveRoundAction } from "./save-round-action";
-import { openRoundAction } from "./open-round-action";
-import { closeRoundAction } from "./close-round-action";
+import { saveRoundAction } from "@/lib/actions/admin/save-round";
+import { openRoundAction } from "@/lib/actions/admin/open-round";
+import { closeRoundAction } from "@/lib/actions/admin/close-round";
 
 export type RoundValues = {
   roundId?: string;
@@ -19,7 +19,7 @@ export type RoundValues = {
   correctionDays: string;
   reReviewDays: string;
   objectionDays: string;
-  dayKind: string;
+  dayKind: "CALENDAR" | "WORKING";
   ruleSetId: string;
 };
 
@@ -92,7 +92,7 @@ export function RoundForm({ initial, ruleSets, ruleSetLocked }: { initial: Round
         {text("reReviewDays", "مهلت بررسی دوباره (روز)", { inputMode: "numeric", dir: "ltr" })}
         {text("objectionDays", "مهلت اعتراض (روز)", { inputMode: "numeric", dir: "ltr" })}
         <FormField id="round-dayKind" label="شمارش روزها" error={errors.dayKind}>
-          <select id="round-dayKind" className="input" value={v.dayKind} onChange={(e) => set("dayKind")(e.target.value)}>
+          <select id="round-dayKind" className="input" value={v.dayKind} onChange={(e) => setV({ ...v, dayKind: e.target.value === "WORKING" ? "WORKING" : "CALENDAR" })}>
             <option value="CALENDAR">روزهای تقویمی</option>
             <option value="WORKING">روزهای کاری (بدون جمعه و تعطیلات)</option>
           </select>

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { RuleSetUploadForm } from "./rule-set-forms";
@@ -11,8 +9,7 @@ import { RuleSetUploadForm } from "./rule-set-forms";
 export const metadata: Metadata = { title: "جدول‌های امتیازدهی" };
 
 export default async function RuleSetsPage() {
-  const user = await requireUser();
-  if (!can(user.role, "ruleset:approve:any")) notFound();
+  await requirePermission("ruleset:approve:any");
   const ruleSets = await db.ruleSet.findMany({
     orderBy: [{ key: "asc" }, { version: "desc" }],
     select: { id: true, key: true, version: true, title: true, isSample: true, approvedAt: true, createdAt: true, _count: { select: { rounds: true } } },

@@ -4,9 +4,9 @@ import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/form-field";
 import { NETWORK_ERROR_MESSAGE, useActionRunner } from "@/components/use-action-runner";
-import { uploadRuleSetAction } from "./upload-rule-set-action";
-import { approveRuleSetAction } from "./approve-rule-set-action";
-import { deleteRuleSetAction } from "./delete-rule-set-action";
+import { uploadRuleSetAction } from "@/lib/actions/admin/upload-rule-set";
+import { approveRuleSetAction } from "@/lib/actions/admin/approve-rule-set";
+import { deleteRuleSetAction } from "@/lib/actions/admin/delete-rule-set";
 
 
 /**

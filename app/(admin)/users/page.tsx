@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { ROLE_LABEL } from "@/lib/format/labels";
@@ -11,8 +9,7 @@ import { CreateStaffForm, StaffRowActions } from "./staff-forms";
 export const metadata: Metadata = { title: "کاربران" };
 
 export default async function StaffUsersPage() {
-  const user = await requireUser();
-  if (!can(user.role, "user:manage:any")) notFound();
+  const user = await requirePermission("user:manage:any");
   const now = new Date();
   const [regions, staff] = await Promise.all([
     db.region.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true } }),

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { useActionRunner } from "@/components/use-action-runner";
 import { FormAlert, FormField } from "@/components/form-field";
-import { createStaffAction } from "./create-staff-action";
-import { changeStaffAction } from "./change-staff-action";
+import { createStaffAction } from "@/lib/actions/admin/create-staff-account";
+import { changeStaffAction } from "@/lib/actions/admin/change-staff-account";
 
 type Region = { id: number; name: string };
 
@@ -13,7 +13,14 @@ const shown = (password: string) => `رمز عبور موقت: ${password} — �
 /** New expert or admin account. */
 export function CreateStaffForm({ regions }: { regions: Region[] }) {
   const { message, fieldErrors, busy, run } = useActionRunner();
-  const [v, setV] = useState({ nationalId: "", firstName: "", lastName: "", mobile: "", role: "EXPERT", regionId: "" });
+  const [v, setV] = useState<{ nationalId: string; firstName: string; lastName: string; mobile: string; role: "EXPERT" | "ADMIN"; regionId: string }>({
+    nationalId: "",
+    firstName: "",
+    lastName: "",
+    mobile: "",
+    role: "EXPERT",
+    regionId: "",
+  });
   const field = (name: keyof typeof v, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <FormField id={`staff-${name}`} label={label} error={fieldErrors[name]}>
       <input id={`staff-${name}`} className="input" value={v[name]} onChange={(e) => setV({ ...v, [name]: e.target.value })} aria-invalid={fieldErrors[name] ? true : undefined} aria-describedby={`staff-${name}-error`} {...props} />
@@ -39,7 +46,7 @@ export function CreateStaffForm({ regions }: { regions: Region[] }) {
         {field("firstName", "نام")}
         {field("lastName", "نام خانوادگی")}
         <FormField id="staff-role" label="نقش" error={fieldErrors.role}>
-          <select id="staff-role" className="input" value={v.role} onChange={(e) => setV({ ...v, role: e.target.value })}>
+          <select id="staff-role" className="input" value={v.role} onChange={(e) => setV({ ...v, role: e.target.value === "ADMIN" ? "ADMIN" : "EXPERT" })}>
             <option value="EXPERT">کارشناس منطقه</option>
             <option value="ADMIN">دفتر نظارت</option>
           </select>

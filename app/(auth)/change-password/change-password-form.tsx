@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/schemas";
 import { FormAlert, FormField, describedBy } from "@/components/form-field";
 import { applyServerErrors } from "@/components/apply-server-errors";
-import { changePasswordAction } from "./change-password-action";
+import { changePasswordAction } from "@/lib/actions/auth/change-password";
 
 const FIELDS = [
   { name: "currentPassword", label: "رمز عبور فعلی", autoComplete: "current-password" },

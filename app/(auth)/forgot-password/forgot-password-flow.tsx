@@ -7,8 +7,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { resetPasswordSchema, resetRequestSchema, type ResetPasswordInput, type ResetRequestInput } from "@/lib/auth/schemas";
 import { FormAlert, FormField, describedBy } from "@/components/form-field";
 import { applyServerErrors } from "@/components/apply-server-errors";
-import { requestResetAction } from "./request-reset-action";
-import { resetPasswordAction } from "./reset-password-action";
+import { requestResetAction } from "@/lib/actions/auth/request-password-reset";
+import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
 
 export function ForgotPasswordFlow() {
   const [nationalId, setNationalId] = useState<string | null>(null);

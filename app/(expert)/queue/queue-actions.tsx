@@ -6,9 +6,9 @@ import { useRouter } from "next/navigation";
 import { FormAlert } from "@/components/form-field";
 import { toPersianDigits } from "@/lib/format/digits";
 import type { ActionResult } from "@/lib/actions/result";
-import { claimAction } from "@/app/(expert)/review/[declarationId]/claim-action";
-import { releaseAction } from "@/app/(expert)/review/[declarationId]/release-action";
-import { assignAction } from "@/app/(expert)/review/assign-action";
+import { claimAction } from "@/lib/actions/review/claim-declaration";
+import { releaseAction } from "@/lib/actions/review/release-declaration";
+import { assignAction } from "@/lib/actions/review/assign-declarations";
 
 // The queue's table with its buttons: claim / release per row, and "assign to a colleague"
 // for the ticked rows. The server page hands over the rows already formatted (Persian

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { compareRuleSets, parseRuleSet, type Criterion, type RuleSet } from "@/lib/ranking";
@@ -46,8 +45,7 @@ function ruleOf(c: Criterion): string {
 type Props = { params: Promise<{ ruleSetId: string }>; searchParams: Promise<{ compare?: string; office?: string }> };
 
 export default async function RuleSetPage({ params, searchParams }: Props) {
-  const user = await requireUser();
-  if (!can(user.role, "ruleset:approve:any")) notFound();
+  const user = await requirePermission("ruleset:approve:any");
   const { ruleSetId } = await params;
   const { compare, office } = await searchParams;
   const row = await db.ruleSet.findUnique({ where: { id: ruleSetId } });

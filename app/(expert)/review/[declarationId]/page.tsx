@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/authz/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { FORM_STEPS } from "@/lib/declaration/forms";
 import { STEPS } from "@/lib/declaration/steps";
 import { loadReviewFile } from "@/lib/review/load-review-file";
@@ -36,10 +36,7 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
   const user = await requireUser();
   if (user.role === "HOLDER") notFound();
   const { declarationId } = await params;
-  const file = await loadReviewFile(db, user, declarationId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const file = await orNotFound(loadReviewFile(db, user, declarationId));
   const { declaration: d, score } = file;
   const now = new Date();
   const sections: ReturnSection[] = STEPS.filter((s) => s.number <= 8 && file.summary.stepStatus[String(s.number)] !== "NOT_NEEDED").map((s) => ({

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { loadDeclarationFor } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
-import { progressPercent, STEPS, stepStates, STEP_STATE_LABEL, type StepStatusMap } from "@/lib/declaration/steps";
+import { progressPercent, STEPS, stepStates, STEP_STATE_LABEL } from "@/lib/declaration/steps";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { DECLARATION_STATUS_LABEL } from "@/lib/format/labels";
@@ -17,7 +16,7 @@ import { objectionDeadline } from "@/lib/workflow/objection-window";
 import { ObjectionForm } from "@/components/wizard/objection-form";
 import { declarationFacts, FACT_DISPLAY } from "@/lib/declaration/facts";
 import { scorePreview } from "@/lib/declaration/score-preview";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { readDeclarationData, readStepStatus } from "@/lib/declaration/declaration-json";
 import { ScorePreviewCard } from "@/components/wizard/score-preview";
 import { groupTrackingCode } from "@/lib/declaration/tracking-code";
 
@@ -34,11 +33,8 @@ const STATE_STYLE = {
 export default async function DeclarationTaskList({ params }: { params: Promise<{ declarationId: string }> }) {
   const user = await requireUser();
   const { declarationId } = await params;
-  const declaration = await loadDeclarationFor(db, user, declarationId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  const stored = declaration.stepStatus as StepStatusMap;
+  const declaration = await orNotFound(loadDeclarationFor(db, user, declarationId));
+  const stored = readStepStatus(declaration.stepStatus);
   const steps = stepStates(stored);
   const percent = progressPercent(stored);
   const now = new Date();
@@ -52,7 +48,7 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
     ? scorePreview(
         ruleSet,
         declarationFacts({
-          data: declaration.data as DeclarationData,
+          data: readDeclarationData(declaration.data),
           staff: await db.staffMember.findMany({ where: { declarationId: declaration.id }, select: { disabled: true, insured: true } }),
         }),
         FACT_DISPLAY,

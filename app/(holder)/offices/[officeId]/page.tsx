@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { loadOfficeFor } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
 import { formatJalaliDate } from "@/lib/format/jalali";
 import { toPersianDigits } from "@/lib/format/digits";
 import { LICENCE_STATUS_LABEL, OFFICE_TYPE_LABEL, PERSON_TYPE_LABEL } from "@/lib/format/labels";
@@ -13,10 +12,7 @@ export const metadata: Metadata = { title: "مشخصات دفتر" };
 export default async function OfficePage({ params }: { params: Promise<{ officeId: string }> }) {
   const user = await requireUser();
   const { officeId } = await params;
-  const office = await loadOfficeFor(db, user, officeId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const office = await orNotFound(loadOfficeFor(db, user, officeId));
   const rows: [string, string][] = [
     ["کد دفتر", toPersianDigits(office.code)],
     ["نام دفتر", office.name],

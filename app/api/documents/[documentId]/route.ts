@@ -6,7 +6,8 @@
 // always downloaded.
 import { db } from "@/lib/db";
 import { contentDisposition } from "@/lib/http/content-disposition";
-import { loadOr404, routeCaller } from "@/lib/http/route-access";
+import { routeHandler } from "@/lib/http/error-response";
+import { routeCaller } from "@/lib/http/route-access";
 import { readDocument } from "@/lib/declaration/read-document";
 import { CONTENT_TYPE, type FileType } from "@/lib/documents/kinds";
 
@@ -17,14 +18,11 @@ const TYPE_OF_CONTENT_TYPE = new Map(Object.entries(CONTENT_TYPE).map(([type, ct
 const EXTENSION: Record<FileType, string> = { jpeg: "jpg", pdf: "pdf", docx: "docx" };
 
 
-export async function GET(request: Request, { params }: { params: Promise<{ documentId: string }> }) {
-  const { documentId } = await params;
+export const GET = routeHandler<{ documentId: string }>(
+  "documents",
+  async (request, { documentId }) => {
   const caller = await routeCaller();
-  if (caller instanceof Response) return caller;
-
-  const found = await loadOr404(() => readDocument(db, caller, documentId), "این مدرک یافت نشد یا به آن دسترسی ندارید.");
-  if (found instanceof Response) return found;
-  const { document: doc, bytes } = found;
+  const { document: doc, bytes } = await readDocument(db, caller, documentId);
   const type = TYPE_OF_CONTENT_TYPE.get(doc.contentType) ?? null;
   const inline = (type === "jpeg" || type === "pdf") && new URL(request.url).searchParams.get("download") !== "1";
   const headers = new Headers({
@@ -39,4 +37,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ docu
     "Content-Security-Policy": type === "pdf" ? "sandbox" : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
   });
   return new Response(new Uint8Array(bytes), { status: 200, headers });
-}
+  },
+  { notFound: "این مدرک یافت نشد یا به آن دسترسی ندارید." },
+);

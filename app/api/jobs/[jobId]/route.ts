@@ -2,7 +2,8 @@
 // (components/jobs/job-progress.tsx). Only those who may run that kind of job see it.
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { loadOr404, NO_STORE, routeCaller } from "@/lib/http/route-access";
+import { NO_STORE, routeHandler } from "@/lib/http/error-response";
+import { routeCaller } from "@/lib/http/route-access";
 import { loadJobFor } from "@/lib/jobs/load-job";
 
 export const runtime = "nodejs";
@@ -10,13 +11,13 @@ export const dynamic = "force-dynamic";
 
 const NOT_FOUND_MESSAGE = "این کار یافت نشد یا به آن دسترسی ندارید.";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ jobId: string }> }) {
-  const { jobId } = await params;
-  const caller = await routeCaller();
-  if (caller instanceof Response) return caller;
-  const job = await loadOr404(() => loadJobFor(db, caller, jobId), NOT_FOUND_MESSAGE);
-  if (job instanceof Response) return job;
+export const GET = routeHandler<{ jobId: string }>(
+  "jobs",
+  async (_request, { jobId }) => {
+  const job = await loadJobFor(db, await routeCaller(), jobId);
   // The report may be large (row errors): the poller needs it only once the job is over.
   const over = job.status === "SUCCEEDED" || job.status === "FAILED";
   return NextResponse.json({ ...job, result: over ? job.result : null }, { headers: NO_STORE });
-}
+  },
+  { notFound: NOT_FOUND_MESSAGE },
+);

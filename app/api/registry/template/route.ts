@@ -1,7 +1,9 @@
 // GET: the template of a licence-registry file — UTF-8 with BOM (Excel opens it as Persian
 // text), the header of English column keys and one example row. Only the head office;
 // anyone else: 404.
-import { jsonError, routeCaller } from "@/lib/http/route-access";
+import { NotFoundError } from "@/lib/errors/app-error";
+import { routeHandler } from "@/lib/http/error-response";
+import { routeCaller } from "@/lib/http/route-access";
 import { REGISTRY_COLUMNS } from "@/lib/registry/columns";
 import { csvText } from "@/lib/export/csv";
 import { mayImportRegistry } from "@/lib/registry/start-import";
@@ -11,10 +13,10 @@ export const dynamic = "force-dynamic";
 
 const NOT_FOUND_MESSAGE = "این صفحه یافت نشد یا به آن دسترسی ندارید.";
 
-export async function GET() {
-  const caller = await routeCaller();
-  if (caller instanceof Response) return caller;
-  if (!mayImportRegistry(caller)) return jsonError(404, NOT_FOUND_MESSAGE);
+export const GET = routeHandler(
+  "registry-template",
+  async () => {
+  if (!mayImportRegistry(await routeCaller())) throw new NotFoundError("registry");
   const csv = csvText([REGISTRY_COLUMNS.map((c) => c.key), REGISTRY_COLUMNS.map((c) => c.example)]);
   return new Response(new TextEncoder().encode(csv), {
     status: 200,
@@ -25,4 +27,6 @@ export async function GET() {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+  },
+  { notFound: NOT_FOUND_MESSAGE },
+);

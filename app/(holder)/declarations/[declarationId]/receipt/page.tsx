@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/authz/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { loadReceipt } from "@/lib/declaration/receipt";
 import { FACT_DISPLAY } from "@/lib/declaration/facts";
 import { explainCriterion } from "@/lib/declaration/score-preview";
@@ -17,10 +16,7 @@ export const metadata: Metadata = { title: "رسید ثبت خوداظهاری" 
 export default async function ReceiptPage({ params }: { params: Promise<{ declarationId: string }> }) {
   const user = await requireUser();
   const { declarationId } = await params;
-  const receipt = await loadReceipt(db, user, declarationId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const receipt = await orNotFound(loadReceipt(db, user, declarationId));
   if (!receipt) {
     return (
       <div className="space-y-4">

@@ -7,13 +7,12 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
-import { INVALID_REQUEST_MESSAGE, NOT_FOUND_MESSAGE, UNEXPECTED_MESSAGE } from "@/lib/actions/result";
-import { NotFoundError } from "@/lib/authz/errors";
-import { DeclarationError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
+import { InvalidInputError } from "@/lib/errors/app-error";
 import { EMPTY_FILE_MESSAGE } from "@/lib/declaration/document-messages";
 import { uploadDocument } from "@/lib/declaration/upload-document";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
-import { fail, openUpload } from "@/lib/http/upload-request";
+import { NO_STORE, routeHandler } from "@/lib/http/error-response";
+import { BadRequestError, openUpload } from "@/lib/http/upload-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,35 +20,22 @@ export const dynamic = "force-dynamic";
 /** The file plus the multipart envelope and the other two fields. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 512 * 1024;
 
-export async function POST(request: Request, { params }: { params: Promise<{ declarationId: string }> }) {
-  const { declarationId } = await params;
-  const opened = await openUpload(request, MAX_BODY_BYTES, "file");
-  if ("failure" in opened) return opened.failure;
-  const { user, form } = opened;
+export const POST = routeHandler<{ declarationId: string }>("documents", async (request, { declarationId }) => {
+  const { user, form } = await openUpload(request, MAX_BODY_BYTES, "file");
   const kind = form.get("kind");
   const version = Number(form.get("version"));
   const file = form.get("file");
-  if (typeof kind !== "string" || !Number.isSafeInteger(version) || version < 1) return fail(400, { ok: false, formError: INVALID_REQUEST_MESSAGE });
-  if (!(file instanceof Blob) || file.size === 0) return fail(422, { ok: false, formError: EMPTY_FILE_MESSAGE, fieldErrors: { file: EMPTY_FILE_MESSAGE } });
+  if (typeof kind !== "string" || !Number.isSafeInteger(version) || version < 1) throw new BadRequestError();
+  if (!(file instanceof Blob) || file.size === 0) throw new InvalidInputError({ file: EMPTY_FILE_MESSAGE }, EMPTY_FILE_MESSAGE);
 
   const actor = { userId: user.id, role: user.role, ip: clientIp(request.headers), userAgent: userAgent(request.headers) };
   const caller = { id: user.id, role: user.role, regionId: user.regionId };
-  try {
-    const data = await uploadDocument(db, { actor, caller }, {
-      declarationId,
-      version,
-      kind,
-      fileName: "name" in file && typeof file.name === "string" ? file.name : "",
-      bytes: new Uint8Array(await file.arrayBuffer()),
-    });
-    return NextResponse.json({ ok: true, data }, { status: 200, headers: { "Cache-Control": "no-store" } });
-  } catch (e) {
-    if (e instanceof NotFoundError) return fail(404, { ok: false, formError: NOT_FOUND_MESSAGE, code: "NOT_FOUND" });
-    if (e instanceof StaleVersionError) return fail(409, { ok: false, formError: e.userMessage, code: "STALE" });
-    if (e instanceof StepInvalidError) return fail(422, { ok: false, formError: e.userMessage, fieldErrors: e.fieldErrors });
-    // Not a draft any more, window closed, step not open: the state forbids the change.
-    if (e instanceof DeclarationError) return fail(409, { ok: false, formError: e.userMessage });
-    console.error("[documents] upload failed", e);
-    return fail(500, { ok: false, formError: UNEXPECTED_MESSAGE });
-  }
-}
+  const data = await uploadDocument(db, { actor, caller }, {
+    declarationId,
+    version,
+    kind,
+    fileName: "name" in file && typeof file.name === "string" ? file.name : "",
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  return NextResponse.json({ ok: true, data }, { status: 200, headers: NO_STORE });
+});

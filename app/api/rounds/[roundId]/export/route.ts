@@ -4,7 +4,9 @@
 // not exist. X-Total-Rows (and for XLSX X-Expected-Bytes, a guess) feed the dashboard's
 // progress bar. Never cached: the file names offices and their scores.
 import { db } from "@/lib/db";
-import { jsonError, loadOr404, routeCaller } from "@/lib/http/route-access";
+import { AppError } from "@/lib/errors/app-error";
+import { routeHandler } from "@/lib/http/error-response";
+import { routeCaller } from "@/lib/http/route-access";
 import { positiveIntParam } from "@/lib/dashboard/scope";
 import { planRoundExport } from "@/lib/export/round-results";
 import { EXPORT_CONTENT_TYPE, estimatedXlsxBytes, exportContentDisposition, exportStream } from "@/lib/export/export-stream";
@@ -15,17 +17,15 @@ export const dynamic = "force-dynamic";
 const NOT_FOUND = "این دوره یافت نشد یا به نتایج آن دسترسی ندارید.";
 const BAD_FORMAT = "قالب خروجی باید xlsx یا csv باشد.";
 
-export async function GET(request: Request, { params }: { params: Promise<{ roundId: string }> }) {
-  const { roundId } = await params;
+export const GET = routeHandler<{ roundId: string }>(
+  "export",
+  async (request, { roundId }) => {
   const caller = await routeCaller();
-  if (caller instanceof Response) return caller;
-
   const query = new URL(request.url).searchParams;
-  const plan = await loadOr404(() => planRoundExport(db, caller, roundId, positiveIntParam(query.get("region") ?? undefined)), NOT_FOUND);
-  if (plan instanceof Response) return plan;
+  const plan = await planRoundExport(db, caller, roundId, positiveIntParam(query.get("region") ?? undefined));
   // Checked after access, so that the answer says nothing about a round one may not see.
   const format = query.get("format") ?? "xlsx";
-  if (format !== "csv" && format !== "xlsx") return jsonError(400, BAD_FORMAT);
+  if (format !== "csv" && format !== "xlsx") throw new AppError("INVALID", BAD_FORMAT, { status: 400 });
 
   const headers = new Headers({
     "Content-Type": EXPORT_CONTENT_TYPE[format],
@@ -36,4 +36,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ roun
   });
   if (format === "xlsx") headers.set("X-Expected-Bytes", String(estimatedXlsxBytes(plan)));
   return new Response(exportStream(db, plan, format), { status: 200, headers });
-}
+  },
+  { notFound: NOT_FOUND },
+);

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { loadDeclarationFor } from "@/lib/authz/guards";
-import { NotFoundError } from "@/lib/authz/errors";
-import { STEPS, stepStates, type StepStatusMap } from "@/lib/declaration/steps";
-import type { DeclarationData } from "@/lib/declaration/step-status";
+import { STEPS, stepStates } from "@/lib/declaration/steps";
+import { readDeclarationData, readStepStatus } from "@/lib/declaration/declaration-json";
 import { initialStepValues, registryPrefill } from "@/lib/declaration/prefill";
 import { declaredCounts } from "@/lib/declaration/staff-rules";
 import { PROVINCES } from "@/lib/geo/regions";
@@ -43,13 +43,10 @@ export default async function StepPage({ params }: { params: Promise<{ declarati
   const stepNumber = Number(stepParam);
   const step = STEPS.find((s) => s.number === stepNumber);
   if (!step) notFound();
-  const declaration = await loadDeclarationFor(db, user, declarationId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
-  const stored = declaration.stepStatus as StepStatusMap;
+  const declaration = await orNotFound(loadDeclarationFor(db, user, declarationId));
+  const stored = readStepStatus(declaration.stepStatus);
   const state = stepStates(stored)[stepNumber - 1]!.state;
-  const data = declaration.data as DeclarationData;
+  const data = readDeclarationData(declaration.data);
   const now = new Date();
   const windowOpen = now < declaration.round.windowClosesAt;
   // A returned file opens only what the region flagged (and step 8 when its table changed).

@@ -1,0 +1,72 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { getActingUser } from "@/lib/auth/current-user";
+import { clientIp, userAgent } from "@/lib/auth/request-context";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import type { Caller } from "@/lib/authz/guards";
+import { AppError, parseInput, SignedOutError } from "@/lib/errors/app-error";
+import { failureOf, type ActionResult } from "@/lib/actions/result";
+
+type ActingUser = NonNullable<Awaited<ReturnType<typeof getActingUser>>>;
+
+/** Who calls a server action: the user read from the database, as a record guard and as the audit's actor. */
+export type ActionCaller = { user: ActingUser; caller: Caller; actor: AuditActor & { userId: string } };
+
+/** Who calls a public action (sign-in help): only the request's address and browser. */
+export type RequestActor = { ip: string; userAgent: string | null };
+
+export async function requestActor(): Promise<RequestActor> {
+  const h = await headers();
+  return { ip: clientIp(h), userAgent: userAgent(h) };
+}
+
+/** The signed-in caller of an action, or SignedOutError (also while a forced password change is pending). */
+async function authenticate(opts: { allowMustChangePassword?: boolean }): Promise<ActionCaller> {
+  const user = await getActingUser();
+  if (!user || (user.mustChangePassword && !opts.allowMustChangePassword)) throw new SignedOutError();
+  const request = await requestActor();
+  return {
+    user,
+    caller: { id: user.id, role: user.role, regionId: user.regionId },
+    actor: { userId: user.id, role: user.role, ...request },
+  };
+}
+
+async function settle<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await run() } as ActionResult<T>;
+  } catch (e) {
+    // Only refusals become messages; anything else (a bug, next/navigation's redirect) goes on.
+    if (e instanceof AppError) return failureOf(e);
+    throw e;
+  }
+}
+
+/**
+ * The frame of every server action that changes data: authenticate (a signed-out caller
+ * gets a message and the form keeps what was typed), parse the input with `schema` once
+ * (its field messages reach the form), then run the handler — the service function that
+ * authorizes against the record, checks the state and writes with its audit entry in one
+ * transaction. Its AppError refusals become the form's messages. The browser's call is typed
+ * by the schema's input.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, who: ActionCaller) => Promise<T>,
+  opts: { allowMustChangePassword?: boolean } = {},
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) =>
+    settle(async () => {
+      const who = await authenticate(opts);
+      return handler(parseInput(schema, raw), who);
+    });
+}
+
+/** The same frame for the few actions a signed-out visitor may call (forgotten password). */
+export function definePublicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, request: RequestActor) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => settle(async () => handler(parseInput(schema, raw), await requestActor()));
+}

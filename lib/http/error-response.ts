@@ -1,0 +1,42 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { failureOf } from "@/lib/actions/result";
+import { AppError, NotFoundError, UNEXPECTED_MESSAGE } from "@/lib/errors/app-error";
+
+// The one translation of a refusal into an HTTP answer, for every route handler: the
+// AppError's status and the same JSON body a server action returns ({ ok: false, code,
+// formError, fieldErrors }), never cached. Anything that is not a refusal is logged and
+// answered 500 with a message that says nothing was saved.
+
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+export function refusalResponse(e: AppError): Response {
+  return NextResponse.json(failureOf(e), { status: e.status, headers: NO_STORE });
+}
+
+export function errorResponse(e: unknown, where: string): Response {
+  if (e instanceof AppError) return refusalResponse(e);
+  console.error(`[${where}] failed`, e);
+  return NextResponse.json({ ok: false, formError: UNEXPECTED_MESSAGE }, { status: 500, headers: NO_STORE });
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * A route handler whose refusals are answered by `errorResponse`. `notFound` is the route's own
+ * sentence for a NotFoundError (what is missing: a file, a job, a page).
+ */
+export function routeHandler<P = Record<string, never>>(
+  where: string,
+  handler: (request: Request, params: P) => Promise<Response>,
+  opts: { notFound?: string } = {},
+): (request: Request, context?: RouteContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      return await handler(request, ((await context?.params) ?? {}) as P);
+    } catch (e) {
+      if (e instanceof NotFoundError && opts.notFound) return refusalResponse(new NotFoundError(e.what, opts.notFound));
+      return errorResponse(e, where);
+    }
+  };
+}
