@@ -18,7 +18,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/app", "@/app/*", "**/app/*"], message: "components/ and lib/ must not import from app/: move the shared code to lib/ (actions: lib/actions/<area>/)." },
+            {
+              group: ["@/app", "@/app/*", "**/app/*"],
+              message: "components/ and lib/ must not import from app/: move the shared code to lib/ (actions: lib/actions/<area>/).",
+            },
           ],
         },
       ],

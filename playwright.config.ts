@@ -22,17 +22,28 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   outputDir: ".data/test-results/playwright",
   // E2E_EXTERNAL_SERVER=1: test an app that is already running at E2E_BASE_URL (development).
-  webServer: process.env.E2E_EXTERNAL_SERVER === "1" ? undefined : {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/login`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer:
+    process.env.E2E_EXTERNAL_SERVER === "1"
+      ? undefined
+      : {
+          command: `node node_modules/next/dist/bin/next start -p ${port}`,
+          url: `${baseURL}/login`,
+          timeout: 120_000,
+          reuseExistingServer: false,
+          stdout: "ignore",
+          stderr: "pipe",
+        },
 });

@@ -15,7 +15,8 @@ export const config = {
   // Server-action calls (POST with a Next-Action header) are not navigations: skipped too.
   matcher: [
     {
-      source: "/((?!login|forgot-password|contacts|api/|_next/static|_next/image|favicon.ico|icon|apple-icon|fonts|geo/|maplibre/|templates/).*)",
+      source:
+        "/((?!login|forgot-password|contacts|api/|_next/static|_next/image|favicon.ico|icon|apple-icon|fonts|geo/|maplibre/|templates/).*)",
       missing: [{ type: "header", key: "next-action" }],
     },
   ],

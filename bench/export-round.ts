@@ -1,4 +1,4 @@
-// Benchmark (issue 6): a round's results export with 20,000 offices, in both formats, through
+// Benchmark: a round's results export with 20,000 offices, in both formats, through
 // the route's own functions (planRoundExport + exportStream), in its own embedded PostgreSQL.
 // It prints duration, time to the first byte, rows/s, the file's size and the peak RSS and
 // heap of this process above what it held before (memoryUsage sampled every 50 ms), to show
@@ -130,7 +130,7 @@ async function main() {
             if (bytes === 0) firstByteMs = performance.now() - started;
             bytes += value.length;
             // A slow client: ~2 MB/s.
-            if (SLOW) await new Promise((r) => setTimeout(r, value.length / (2 * MB) * 1000));
+            if (SLOW) await new Promise((r) => setTimeout(r, (value.length / (2 * MB)) * 1000));
           }
         });
         const estimate = format === "xlsx" ? ` (estimate for the progress bar ${(estimatedXlsxBytes(plan) / MB).toFixed(2)} MB)` : "";
@@ -140,7 +140,9 @@ async function main() {
             `peak heap ${(m.peakHeap / MB).toFixed(0)} MB (+${((m.peakHeap - m.before.heapUsed) / MB).toFixed(1)})`,
         );
       };
-      console.log(`\nexport of ${OFFICES} offices through planRoundExport + exportStream, pages of 1,000${SLOW ? ", read at ~2 MB/s" : ""}:`);
+      console.log(
+        `\nexport of ${OFFICES} offices through planRoundExport + exportStream, pages of 1,000${SLOW ? ", read at ~2 MB/s" : ""}:`,
+      );
       // A first pass warms the JIT and the connection pool; the second is reported too.
       for (const pass of [1, 2]) {
         console.log(`pass ${pass}`);
@@ -185,7 +187,9 @@ async function main() {
         }
         return t.sort((a, b) => a - b)[2]!.toFixed(0);
       };
-      console.log(`  alone, median of 5: counts ${await median(() => dashboardCounts(db, full, ruleSet, undefined))} ms, compliance ${await median(() => regionCompliance(db, full, undefined))} ms`);
+      console.log(
+        `  alone, median of 5: counts ${await median(() => dashboardCounts(db, full, ruleSet, undefined))} ms, compliance ${await median(() => regionCompliance(db, full, undefined))} ms`,
+      );
     } finally {
       await db.$disconnect();
     }

@@ -72,7 +72,17 @@ export async function startBenchServer({ port = 3300, build = true } = {}) {
   };
   await run([require.resolve("tsx/cli"), "prisma/seed.ts"], env);
   if (build) await run([require.resolve("next/dist/bin/next"), "build"], { ...env, NODE_ENV: "production" });
-  const next = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), require.resolve("next/dist/bin/next"), "start", "-p", String(port)], { env, stdio: "ignore" });
+  const next = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      require.resolve("next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+    ],
+    { env, stdio: "ignore" },
+  );
   const base = `http://localhost:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
@@ -96,7 +106,10 @@ export async function startBenchServer({ port = 3300, build = true } = {}) {
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
 export async function signIn(base: string, nationalId: string, password: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = await csrfRes.json();
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
@@ -104,7 +117,10 @@ export async function signIn(base: string, nationalId: string, password: string)
     body: new URLSearchParams({ csrfToken, nationalId, password, json: "true" }),
     redirect: "manual",
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`sign-in failed for ${nationalId}`);
   return session;
 }

@@ -1,4 +1,4 @@
-// Benchmark (issue 6): the licence-registry import of a generated 20,000-row file through the
+// Benchmark: the licence-registry import of a generated 20,000-row file through the
 // same job handler the server runs (claim, progress writes, report, audit), on its own embedded
 // PostgreSQL. Phases: dry run (everything new), apply (creates 20,000 offices, licences and
 // holders), apply again (idempotent: all unchanged, nothing written), and an apply where 10 %
@@ -117,12 +117,16 @@ async function main() {
       return row.result as ImportReport;
     };
 
-    console.log("phase                         seconds    rows/s   peak RSS MB  peak heap MB  heap after GC  created  updated  unchanged  errors");
+    console.log(
+      "phase                         seconds    rows/s   peak RSS MB  peak heap MB  heap after GC  created  updated  unchanged  errors",
+    );
     const phase = async (name: string, mode: ImportJobInput["mode"], bytes: Uint8Array) => {
       const m = await measured(() => run(mode, bytes));
       const r = m.value;
       console.log(
-        `${name.padEnd(28)}${(m.ms / 1000).toFixed(1).padStart(8)}${Math.round(ROWS / (m.ms / 1000)).toString().padStart(10)}${mb(m.rss).padStart(14)}${mb(m.heap).padStart(14)}${mb(m.retained).padStart(15)}` +
+        `${name.padEnd(28)}${(m.ms / 1000).toFixed(1).padStart(8)}${Math.round(ROWS / (m.ms / 1000))
+          .toString()
+          .padStart(10)}${mb(m.rss).padStart(14)}${mb(m.heap).padStart(14)}${mb(m.retained).padStart(15)}` +
           `${String(r.created).padStart(9)}${String(r.updated).padStart(9)}${String(r.unchanged).padStart(11)}${String(r.errorCount).padStart(8)}`,
       );
       return r;
@@ -148,7 +152,9 @@ async function main() {
     };
     const cheap = await time(hashDefaultPassword, 200);
     const full = await time(hashPassword, 20);
-    console.log(`one hash, sequential: default password ${cheap.toFixed(2)} ms, full cost ${full.toFixed(1)} ms → ${ROWS} new holders at full cost ≈ ${Math.round((full * ROWS) / 1000)} s of one core`);
+    console.log(
+      `one hash, sequential: default password ${cheap.toFixed(2)} ms, full cost ${full.toFixed(1)} ms → ${ROWS} new holders at full cost ≈ ${Math.round((full * ROWS) / 1000)} s of one core`,
+    );
     await db.$disconnect();
   } finally {
     await server.stop();

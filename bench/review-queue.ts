@@ -1,4 +1,4 @@
-// Benchmark (issue 5): the experts' queue page with 10,000 submitted files in one region.
+// Benchmark: the experts' queue page with 10,000 submitted files in one region.
 // 20 experts of that region, signed in over HTTP, request /queue against `next start` on the
 // embedded PostgreSQL for ~20 s each phase: the first page, a filtered page (due within 3
 // days, unassigned) and a deep page (page 150 of 160, offset 7,450), in turn. Phases:
@@ -20,7 +20,9 @@ const USERS = arg("users", 20);
 const SECONDS = arg("seconds", 20);
 const FILES = arg("files", 10_000);
 // Think times of the paced phases (ms between one expert's requests, ± 50 %).
-const THINK_MS = (process.argv.includes("--think") ? process.argv[process.argv.indexOf("--think") + 1]! : "1000,3000").split(",").map(Number);
+const THINK_MS = (process.argv.includes("--think") ? process.argv[process.argv.indexOf("--think") + 1]! : "1000,3000")
+  .split(",")
+  .map(Number);
 const REGION = 1;
 const PASSWORD = "Bench-queue-password-1";
 
@@ -73,10 +75,24 @@ async function main() {
     const passwordHash = await hashPassword(PASSWORD);
     const experts = Array.from({ length: USERS }, (_, i) => ({ nationalId: nationalIdFrom(String(700_000_000 + i)), id: `bq-e-${i}` }));
     await db.user.createMany({
-      data: experts.map((e, i) => ({ id: e.id, nationalId: e.nationalId, firstName: "کارشناس", lastName: `آزمون ${i + 1}`, role: "EXPERT" as const, regionId: REGION, passwordHash, mustChangePassword: false })),
+      data: experts.map((e, i) => ({
+        id: e.id,
+        nationalId: e.nationalId,
+        firstName: "کارشناس",
+        lastName: `آزمون ${i + 1}`,
+        role: "EXPERT" as const,
+        regionId: REGION,
+        passwordHash,
+        mustChangePassword: false,
+      })),
     });
     const t0 = performance.now();
-    await seedFiles(db, FILES, REGION, experts.map((e) => e.id));
+    await seedFiles(
+      db,
+      FILES,
+      REGION,
+      experts.map((e) => e.id),
+    );
     console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const cookies: string[] = [];
     for (const e of experts) cookies.push(await signIn(server.base, e.nationalId, PASSWORD));
@@ -84,7 +100,8 @@ async function main() {
     const fetchPage = async (user: number, kind: Kind) => {
       const res = await fetch(`${server.base}${PAGES[kind]}`, { headers: { cookie: cookies[user]! }, redirect: "manual" });
       const body = await res.text();
-      if (process.env.BENCH_DEBUG && user === 0) console.log(kind, res.status, body.length, /<tbody>.*?<\/tr>/s.exec(body)?.[0].slice(0, 300));
+      if (process.env.BENCH_DEBUG && user === 0)
+        console.log(kind, res.status, body.length, /<tbody>.*?<\/tr>/s.exec(body)?.[0].slice(0, 300));
       // A real queue page: a table with rows and the pagination (not a redirect to sign-in).
       return res.status === 200 && body.includes("<tbody") && body.includes("/review/");
     };
@@ -140,15 +157,23 @@ async function main() {
       console.log("                          requests   p50 ms   p95 ms   max ms    req/s  failures");
       for (const kind of Object.keys(PAGES) as Kind[]) {
         const x = stats(r.latencies[kind], r.elapsedMs);
-        console.log(`  ${`${kind} ${PAGES[kind]}`.padEnd(30)}${String(x.requests).padStart(6)} ${fmt(x.p50)} ${fmt(x.p95)} ${fmt(x.max!)} ${fmt(x.perSecond)}`);
+        console.log(
+          `  ${`${kind} ${PAGES[kind]}`.padEnd(30)}${String(x.requests).padStart(6)} ${fmt(x.p50)} ${fmt(x.p95)} ${fmt(x.max!)} ${fmt(x.perSecond)}`,
+        );
       }
       const all = stats(Object.values(r.latencies).flat(), r.elapsedMs);
-      console.log(`  ${"all".padEnd(30)}${String(all.requests).padStart(6)} ${fmt(all.p50)} ${fmt(all.p95)} ${fmt(all.max!)} ${fmt(all.perSecond)}  ${r.failures}`);
+      console.log(
+        `  ${"all".padEnd(30)}${String(all.requests).padStart(6)} ${fmt(all.p50)} ${fmt(all.p95)} ${fmt(all.max!)} ${fmt(all.perSecond)}  ${r.failures}`,
+      );
       return all;
     };
-    console.log(`\n${USERS} concurrent experts, ${FILES} files in one region (2 cores shared by next start, PostgreSQL and this load generator)`);
+    console.log(
+      `\n${USERS} concurrent experts, ${FILES} files in one region (2 cores shared by next start, PostgreSQL and this load generator)`,
+    );
     const base = await baseline(Math.max(5, SECONDS / 2));
-    console.log(`\nbaseline /contacts (no database), no think time: p50 ${base.p50.toFixed(1)} ms, p95 ${base.p95.toFixed(1)} ms, ${base.perSecond.toFixed(1)} req/s`);
+    console.log(
+      `\nbaseline /contacts (no database), no think time: p50 ${base.p50.toFixed(1)} ms, p95 ${base.p95.toFixed(1)} ms, ${base.perSecond.toFixed(1)} req/s`,
+    );
     const flat = report(`saturation: no think time, ${SECONDS} s`, await phase(SECONDS, 0));
     const paced: string[] = [];
     for (const think of THINK_MS) {
@@ -160,7 +185,13 @@ async function main() {
     try {
       const { listQueue } = await import("@/lib/review/queue");
       const caller = { id: experts[0]!.id, role: "EXPERT" as const, regionId: REGION };
-      const cases: [string, object, number][] = [["first", {}, 1], ["filtered", { due: "soon", assignee: "none" }, 1], ["deep", {}, 150], ["search 5001", { q: "۵۰۰۱" }, 1], ["national ID", { q: "8000004321" }, 1]];
+      const cases: [string, object, number][] = [
+        ["first", {}, 1],
+        ["filtered", { due: "soon", assignee: "none" }, 1],
+        ["deep", {}, 150],
+        ["search 5001", { q: "۵۰۰۱" }, 1],
+        ["national ID", { q: "8000004321" }, 1],
+      ];
       console.log("\nlistQueue alone (count + page), 30 sequential calls each:");
       for (const [name, filters, page] of cases) {
         for (let i = 0; i < 5; i++) await listQueue(db, caller, filters, page);
@@ -171,7 +202,9 @@ async function main() {
     } catch (e) {
       console.log(`\n(listQueue timings skipped: ${(e as Error).message.split("\n")[0]}; run with --conditions=react-server)`);
     }
-    console.log(`\ngoal p95 < 200 ms: saturation ${flat.p95.toFixed(0)} ms, paced ${paced.join(", ")}; queue / baseline throughput at saturation ${(flat.perSecond / base.perSecond).toFixed(2)}`);
+    console.log(
+      `\ngoal p95 < 200 ms: saturation ${flat.p95.toFixed(0)} ms, paced ${paced.join(", ")}; queue / baseline throughput at saturation ${(flat.perSecond / base.perSecond).toFixed(2)}`,
+    );
   } finally {
     await db.$disconnect();
     await server.stop();

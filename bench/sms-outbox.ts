@@ -1,4 +1,4 @@
-// Benchmark (issue 5): throughput of the SMS outbox worker. Enqueues N messages, then runs
+// Benchmark: throughput of the SMS outbox worker. Enqueues N messages, then runs
 // processOutboxOnce rounds (claim with FOR UPDATE SKIP LOCKED, send, record) against the fake
 // Kavenegar on 127.0.0.1 until the outbox is empty, on its own embedded PostgreSQL.
 //
@@ -85,8 +85,12 @@ async function main() {
     const q = stats(queue, elapsedMs);
 
     console.log(`Node ${process.version}, ${os.cpus().length} CPU(s): ${os.cpus()[0]?.model ?? "?"}`);
-    console.log(`${MESSAGES} messages enqueued in ${enqueueMs.toFixed(0)} ms; ${WORKERS} worker(s), batch ${BATCH}, ${CONCURRENCY} sends in flight each, fake provider latency ${LATENCY} ms`);
-    console.log(`sent ${sent.length}/${rows.length}, accepted by the provider ${fake.sends.length}, ${rounds} rounds, ${(elapsedMs / 1000).toFixed(2)} s`);
+    console.log(
+      `${MESSAGES} messages enqueued in ${enqueueMs.toFixed(0)} ms; ${WORKERS} worker(s), batch ${BATCH}, ${CONCURRENCY} sends in flight each, fake provider latency ${LATENCY} ms`,
+    );
+    console.log(
+      `sent ${sent.length}/${rows.length}, accepted by the provider ${fake.sends.length}, ${rounds} rounds, ${(elapsedMs / 1000).toFixed(2)} s`,
+    );
     console.log(`throughput: ${s.perSecond.toFixed(0)} messages/s`);
     console.log(`send + record per message: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms`);
     console.log(`queue (enqueued → sent):   p50 ${q.p50} ms, p95 ${q.p95} ms`);

@@ -1,4 +1,4 @@
-// Benchmark (issue 3): the JavaScript a holder's browser downloads for a wizard step
+// Benchmark: the JavaScript a holder's browser downloads for a wizard step
 // (gzip), measured in Chromium against `next start`: a form step (2), and the map step (6)
 // before and after the map library loads. Goal: at most 150 kB gzip for a step.
 //   npx tsx bench/wizard-bundle-size.ts [--no-build]
@@ -15,7 +15,14 @@ async function main() {
   const db = createPrismaClient(server.databaseUrl, 2);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const rows: [string, number, number][] = [];
@@ -46,7 +53,9 @@ async function main() {
       const first = [...scripts].filter(([u]) => initial.has(u)).reduce((a, [, n]) => a + n, 0);
       const all = [...scripts.values()].reduce((a, n) => a + n, 0);
       rows.push([`step ${step}`, first, all]);
-      if (process.env.BENCH_VERBOSE) for (const [u, n] of [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${(n / 1024).toFixed(1).padStart(7)} kB ${initial.has(u) ? "first" : "later"} ${u.replace(server.base, "")}`);
+      if (process.env.BENCH_VERBOSE)
+        for (const [u, n] of [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 12))
+          console.log(`  ${(n / 1024).toFixed(1).padStart(7)} kB ${initial.has(u) ? "first" : "later"} ${u.replace(server.base, "")}`);
       await context.close();
     }
     console.log("\nJavaScript downloaded (gzip)         first load   after everything loaded");

@@ -1,4 +1,4 @@
-// Benchmark (issue 3): latency and throughput of a wizard step save (the real server
+// Benchmark: latency and throughput of a wizard step save (the real server
 // action, over HTTP, with a session, optimistic locking and an audit row) at 50 concurrent
 // holders against `next start` on the embedded PostgreSQL, next to a trivial route handler
 // on the same server. Goal: p95 under 100 ms, throughput ratio at least 0.5.
@@ -31,9 +31,16 @@ async function main() {
     const save = async (user: number, k: number) => {
       const h = holders[user]!;
       const res = await callAction(server.base, `/declarations/${h.id}/steps/2`, id, h.cookie, [
-        { declarationId: h.id, step: 2, version: h.version, values: { firstName: "علی", lastName: `رضایی${k % 3 ? "" : "ان"}`, fatherName: "محمد" }, mode: "draft" },
+        {
+          declarationId: h.id,
+          step: 2,
+          version: h.version,
+          values: { firstName: "علی", lastName: `رضایی${k % 3 ? "" : "ان"}`, fatherName: "محمد" },
+          mode: "draft",
+        },
       ]);
-      if (process.env.BENCH_DEBUG && k === 0 && user === 0) console.log(`response ${res.status}, ${res.body.length} chars: ${res.body.slice(0, 300)}`);
+      if (process.env.BENCH_DEBUG && k === 0 && user === 0)
+        console.log(`response ${res.status}, ${res.body.length} chars: ${res.body.slice(0, 300)}`);
       const m = /"version":(\d+)/.exec(res.body);
       if (res.status !== 200 || !m || !res.body.includes('"ok":true')) return false;
       h.version = Number(m[1]);
@@ -60,7 +67,9 @@ async function main() {
     const sFlat = line("step save, no think time", await load(USERS, SAVES, save));
     const audits = await db.auditEvent.count({ where: { action: "declaration.step_saved" } });
     console.log(`throughput ratio at saturation (save / route handler): ${(sFlat.perSecond / bFlat.perSecond).toFixed(2)}`);
-    console.log(`paced: save p95 ${sPaced.p95.toFixed(1)} ms vs route handler p95 ${bPaced.p95.toFixed(1)} ms; audit rows written: ${audits}`);
+    console.log(
+      `paced: save p95 ${sPaced.p95.toFixed(1)} ms vs route handler p95 ${bPaced.p95.toFixed(1)} ms; audit rows written: ${audits}`,
+    );
   } finally {
     await db.$disconnect();
     await server.stop();

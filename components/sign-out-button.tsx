@@ -22,7 +22,12 @@ export function SignOutButton() {
     }
   };
   return (
-    <button type="button" disabled={busy} className="rounded-lg border border-white/60 px-3 py-1.5 text-sm hover:bg-white/10" onClick={signOut}>
+    <button
+      type="button"
+      disabled={busy}
+      className="rounded-lg border border-white/60 px-3 py-1.5 text-sm hover:bg-white/10"
+      onClick={signOut}
+    >
       خروج
     </button>
   );

@@ -19,7 +19,7 @@ export function useActionRunner() {
   const [message, setMessage] = useState<RunnerMessage | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: (data: T) => string, then?: (data: T) => void): Promise<boolean> => {
+  const run = async <T>(call: () => Promise<ActionResult<T>>, success: (data: T) => string, then?: (data: T) => void): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
     setFieldErrors({});

@@ -17,8 +17,15 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 const EXPERT_NAMES = [
-  ["رضا", "محمدی"], ["زهرا", "حسینی"], ["مهدی", "کاظمی"], ["فاطمه", "رحیمی"], ["امیر", "نوری"],
-  ["سارا", "جعفری"], ["حمید", "صادقی"], ["لیلا", "قاسمی"], ["بهرام", "اکبری"],
+  ["رضا", "محمدی"],
+  ["زهرا", "حسینی"],
+  ["مهدی", "کاظمی"],
+  ["فاطمه", "رحیمی"],
+  ["امیر", "نوری"],
+  ["سارا", "جعفری"],
+  ["حمید", "صادقی"],
+  ["لیلا", "قاسمی"],
+  ["بهرام", "اکبری"],
 ] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +33,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** 00:00 in Asia/Tehran of the day containing `d`. */
 function tehranMidnight(d: Date): Date {
   const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tehran", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    timeZone: "Asia/Tehran",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
   }).formatToParts(d);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const wallAsUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
@@ -62,12 +75,42 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
 
   const provinceId = (name: string) => PROVINCES.find((p) => p.name === name)!.id;
   const holders = [
-    { account: DEMO_ACCOUNTS.holderReal, code: "21001", name: "دفتر پیشخوان خدمات دولت رضایی", type: "PISHKHAN_GOVERNMENT", personType: "REAL",
-      province: "تهران", city: "تهران", address: "خیابان آزادی، پلاک ۱۲", licence: "PK-1401-21001", status: "VALID" },
-    { account: DEMO_ACCOUNTS.holderLegal, code: "31002", name: "دفتر پیشخوان شرکت نوآوران سپاهان", type: "PISHKHAN_NON_GOVERNMENT", personType: "LEGAL",
-      province: "اصفهان", city: "اصفهان", address: "خیابان چهارباغ عباسی، پلاک ۴۰", licence: "PK-1399-31002", status: "VALID" },
-    { account: DEMO_ACCOUNTS.holderExpired, code: "71003", name: "دفتر ICT روستایی کریمی", type: "RURAL_ICT", personType: "REAL",
-      province: "فارس", city: "مرودشت", address: "روستای کناره، جنب دهیاری", licence: "ICT-1398-71003", status: "EXPIRED" },
+    {
+      account: DEMO_ACCOUNTS.holderReal,
+      code: "21001",
+      name: "دفتر پیشخوان خدمات دولت رضایی",
+      type: "PISHKHAN_GOVERNMENT",
+      personType: "REAL",
+      province: "تهران",
+      city: "تهران",
+      address: "خیابان آزادی، پلاک ۱۲",
+      licence: "PK-1401-21001",
+      status: "VALID",
+    },
+    {
+      account: DEMO_ACCOUNTS.holderLegal,
+      code: "31002",
+      name: "دفتر پیشخوان شرکت نوآوران سپاهان",
+      type: "PISHKHAN_NON_GOVERNMENT",
+      personType: "LEGAL",
+      province: "اصفهان",
+      city: "اصفهان",
+      address: "خیابان چهارباغ عباسی، پلاک ۴۰",
+      licence: "PK-1399-31002",
+      status: "VALID",
+    },
+    {
+      account: DEMO_ACCOUNTS.holderExpired,
+      code: "71003",
+      name: "دفتر ICT روستایی کریمی",
+      type: "RURAL_ICT",
+      personType: "REAL",
+      province: "فارس",
+      city: "مرودشت",
+      address: "روستای کناره، جنب دهیاری",
+      licence: "ICT-1398-71003",
+      status: "EXPIRED",
+    },
   ] as const;
   for (const h of holders) {
     const user = await db.user.create({
@@ -76,11 +119,18 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
     const expired = h.status === "EXPIRED";
     await db.office.create({
       data: {
-        code: h.code, name: h.name, type: h.type, personType: h.personType, provinceId: provinceId(h.province),
-        city: h.city, address: h.address, holderId: user.id,
+        code: h.code,
+        name: h.name,
+        type: h.type,
+        personType: h.personType,
+        provinceId: provinceId(h.province),
+        city: h.city,
+        address: h.address,
+        holderId: user.id,
         licences: {
           create: {
-            number: h.licence, status: h.status,
+            number: h.licence,
+            status: h.status,
             issuedAt: new Date(now.getTime() - (expired ? 6 : 3) * 365 * DAY_MS),
             expiresAt: new Date(now.getTime() + (expired ? -30 : 2 * 365) * DAY_MS),
           },
@@ -92,16 +142,26 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   const definition = sampleRuleSet;
   const ruleSet = await db.ruleSet.create({
     data: {
-      key: definition.id, version: 1, title: definition.title, isSample: definition.isSample, definition,
+      key: definition.id,
+      version: 1,
+      title: definition.title,
+      isSample: definition.isSample,
+      definition,
       sha256: createHash("sha256").update(JSON.stringify(definition)).digest("hex"),
-      uploadedById: admin.id, approvedById: admin.id, approvedAt: now,
+      uploadedById: admin.id,
+      approvedById: admin.id,
+      approvedAt: now,
     },
   });
   const opens = tehranMidnight(now);
   await db.round.create({
     data: {
-      title: "نیمه دوم ۱۴۰۵", status: "OPEN", windowOpensAt: opens, windowClosesAt: new Date(opens.getTime() + 20 * DAY_MS),
-      ruleSetId: ruleSet.id, openedAt: now,
+      title: "نیمه دوم ۱۴۰۵",
+      status: "OPEN",
+      windowOpensAt: opens,
+      windowClosesAt: new Date(opens.getTime() + 20 * DAY_MS),
+      ruleSetId: ruleSet.id,
+      openedAt: now,
     },
   });
 }

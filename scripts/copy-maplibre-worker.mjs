@@ -30,5 +30,3 @@ for (const old of fs.readdirSync(workerDir)) {
 // require one); the source map reference is dropped because the map file is not copied.
 const workerPath = path.join(workerDir, `maplibre-gl-worker-${maplibreVersion}.js`);
 fs.writeFileSync(workerPath, workerSource.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n"));
-
-

@@ -16,13 +16,27 @@ const lock = JSON.parse(fs.readFileSync(lockPath, "utf8"));
 const packages = lock.packages ?? {};
 
 const OS = ["android", "darwin", "win32", "freebsd", "openbsd", "sunos", "aix", "openharmony", "linux", "netbsd"];
-const CPU = [["arm64", "arm64"], ["x64", "x64"], ["ia32", "ia32"], ["loong64", "loong64"], ["ppc64", "ppc64"], ["riscv64", "riscv64"], ["s390x", "s390x"], ["wasm32", "wasm32"], ["arm", "arm"]];
+const CPU = [
+  ["arm64", "arm64"],
+  ["x64", "x64"],
+  ["ia32", "ia32"],
+  ["loong64", "loong64"],
+  ["ppc64", "ppc64"],
+  ["riscv64", "riscv64"],
+  ["s390x", "s390x"],
+  ["wasm32", "wasm32"],
+  ["arm", "arm"],
+];
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
   const os = OS.find((o) => parts.includes(o));
   const cpu = CPU.find(([token]) => parts.includes(token))?.[1];
-  const libc = parts.some((p) => p.startsWith("musl")) ? "musl" : parts.some((p) => p.startsWith("gnu")) && os === "linux" ? "glibc" : undefined;
+  const libc = parts.some((p) => p.startsWith("musl"))
+    ? "musl"
+    : parts.some((p) => p.startsWith("gnu")) && os === "linux"
+      ? "glibc"
+      : undefined;
   return { os, cpu, libc };
 }
 

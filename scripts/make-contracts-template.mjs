@@ -58,8 +58,10 @@ const table =
   `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
   `<w:tblGrid>${COLUMNS.map((c) => `<w:gridCol w:w="${c.width}"/>`).join("")}</w:tblGrid>` +
   `<w:tr><w:trPr><w:tblHeader/><w:trHeight w:val="567"/></w:trPr>${COLUMNS.map((c) => cell(c.title, c.width, { header: true })).join("")}</w:tr>` +
-  Array.from({ length: ROWS }, (_, i) =>
-    `<w:tr><w:trPr><w:trHeight w:val="454"/></w:trPr>${COLUMNS.map((c, j) => cell(j === 0 ? fa(i + 1) : "", c.width)).join("")}</w:tr>`,
+  Array.from(
+    { length: ROWS },
+    (_, i) =>
+      `<w:tr><w:trPr><w:trHeight w:val="454"/></w:trPr>${COLUMNS.map((c, j) => cell(j === 0 ? fa(i + 1) : "", c.width)).join("")}</w:tr>`,
   ).join("") +
   `</w:tbl>`;
 
@@ -68,7 +70,10 @@ const body = [
   para("فهرست قراردادهای خدمات دفتر", { bold: true, size: 28, center: true, after: 240 }),
   para("نام دفتر: ........................................        کد دفتر: ....................."),
   para("نام و نام خانوادگی دارنده پروانه: ........................................"),
-  para("هر قرارداد خدمات دفتر را در یک ردیف بنویسید. تاریخ‌ها را به صورت سال/ماه/روز خورشیدی بنویسید (مانند ۱۴۰۴/۰۱/۱۵). اگر ردیف‌ها کافی نیست، ردیف اضافه کنید.", { size: 20, after: 200 }),
+  para(
+    "هر قرارداد خدمات دفتر را در یک ردیف بنویسید. تاریخ‌ها را به صورت سال/ماه/روز خورشیدی بنویسید (مانند ۱۴۰۴/۰۱/۱۵). اگر ردیف‌ها کافی نیست، ردیف اضافه کنید.",
+    { size: 20, after: 200 },
+  ),
   table,
   para("", { after: 240 }),
   para("با امضای این فهرست، درستی اطلاعات بالا را تایید می‌کنم."),

@@ -53,8 +53,14 @@ async function shutdown(code) {
     say("Stopping Next.js…");
     next.kill("SIGTERM");
     await new Promise((r) => {
-      const t = setTimeout(() => { next.kill("SIGKILL"); r(); }, 10_000);
-      next.on("exit", () => { clearTimeout(t); r(); });
+      const t = setTimeout(() => {
+        next.kill("SIGKILL");
+        r();
+      }, 10_000);
+      next.on("exit", () => {
+        clearTimeout(t);
+        r();
+      });
     });
   }
   if (database) {

@@ -112,7 +112,10 @@ try {
     say("Playwright on Chromium…");
     const jsonFile = path.join(outDir, "playwright.json");
     fs.rmSync(jsonFile, { force: true });
-    const code = await run(process.execPath, [require.resolve("@playwright/test/cli"), "test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile });
+    const code = await run(process.execPath, [require.resolve("@playwright/test/cli"), "test"], {
+      ...env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
+    });
     const report = readJson(jsonFile);
     if (report?.stats) {
       passed += report.stats.expected + (report.stats.flaky ?? 0);

@@ -23,10 +23,16 @@ export async function AdminHome({ user }: { user: CurrentUser }) {
   ]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">دفتر نظارت — {user.firstName} {user.lastName}</h1>
+      <h1 className="text-2xl font-bold">
+        دفتر نظارت — {user.firstName} {user.lastName}
+      </h1>
       <section className="grid gap-3 sm:grid-cols-2" aria-label="آمار کلی">
-        <p className="card">دفاتر ثبت‌شده: <strong>{toPersianDigits(offices)}</strong></p>
-        <p className="card">کارشناسان فعال: <strong>{toPersianDigits(experts)}</strong></p>
+        <p className="card">
+          دفاتر ثبت‌شده: <strong>{toPersianDigits(offices)}</strong>
+        </p>
+        <p className="card">
+          کارشناسان فعال: <strong>{toPersianDigits(experts)}</strong>
+        </p>
       </section>
       <p>
         <Link href="/queue" className="btn">
@@ -34,7 +40,9 @@ export async function AdminHome({ user }: { user: CurrentUser }) {
         </Link>
       </p>
       <section className="card" aria-labelledby="rounds-heading">
-        <h2 id="rounds-heading" className="mb-2 text-lg font-bold">دوره‌های اخیر</h2>
+        <h2 id="rounds-heading" className="mb-2 text-lg font-bold">
+          دوره‌های اخیر
+        </h2>
         <ul className="space-y-1">
           {rounds.map((r) => (
             <li key={r.id}>
@@ -45,7 +53,9 @@ export async function AdminHome({ user }: { user: CurrentUser }) {
         </ul>
       </section>
       <section aria-labelledby="sections-heading">
-        <h2 id="sections-heading" className="mb-2 text-lg font-bold">بخش‌های مدیریت</h2>
+        <h2 id="sections-heading" className="mb-2 text-lg font-bold">
+          بخش‌های مدیریت
+        </h2>
         <ul className="grid gap-3 sm:grid-cols-2">
           {SECTIONS.map((s) => (
             <li key={s.title} className="card">

@@ -61,8 +61,12 @@ export async function ExpertHome({ user }: { user: CurrentUser }) {
         <table className="w-full text-start">
           <thead>
             <tr className="border-b">
-              <th scope="col" className="py-2 text-start">وضعیت</th>
-              <th scope="col" className="py-2 text-start">تعداد</th>
+              <th scope="col" className="py-2 text-start">
+                وضعیت
+              </th>
+              <th scope="col" className="py-2 text-start">
+                تعداد
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -28,7 +28,9 @@ export async function HolderHome({ user }: { user: CurrentUser }) {
           <p>
             کد دفتر: <strong>{toPersianDigits(office.code)}</strong> — {OFFICE_TYPE_LABEL[office.type]}، استان {office.province.name}
           </p>
-          <p className="text-sm text-slate-700">اگر نام یا کد دفتر درست نیست، پیش از ادامه با منطقه {office.province.region.name} تماس بگیرید.</p>
+          <p className="text-sm text-slate-700">
+            اگر نام یا کد دفتر درست نیست، پیش از ادامه با منطقه {office.province.region.name} تماس بگیرید.
+          </p>
           <Link href={`/offices/${office.id}`} className="text-brand-700 underline">
             مشاهده مشخصات ثبت‌شده دفتر
           </Link>

@@ -12,9 +12,15 @@ export default function ContactsPage() {
       <table className="card w-full">
         <thead>
           <tr className="border-b">
-            <th scope="col" className="py-2 text-start">منطقه</th>
-            <th scope="col" className="py-2 text-start">استان‌ها</th>
-            <th scope="col" className="py-2 text-start">تلفن</th>
+            <th scope="col" className="py-2 text-start">
+              منطقه
+            </th>
+            <th scope="col" className="py-2 text-start">
+              استان‌ها
+            </th>
+            <th scope="col" className="py-2 text-start">
+              تلفن
+            </th>
           </tr>
         </thead>
         <tbody>

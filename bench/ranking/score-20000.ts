@@ -98,7 +98,14 @@ const ranks = new Map<number, number>();
 for (const r of last!.results) ranks.set(r.rank, (ranks.get(r.rank) ?? 0) + 1);
 const top = last!.ranked[0]!;
 const pending = last!.results.filter((r) => r.criteria.some((c) => c.pending)).length;
-console.log(`median: ${med.toFixed(1)} ms for ${OFFICES} offices = ${Math.round((OFFICES / med) * 1000).toLocaleString("en-US")} offices/s (score ${(s1 - s0).toFixed(1)} ms + rank ${(s2 - s1).toFixed(1)} ms)`);
-console.log(`ranks: ${[...ranks].sort((a, b) => a[0] - b[0]).map(([r, n]) => `${r}: ${n}`).join(", ")}; pending: ${pending}; best total ${top.total} (office #${top.index})`);
+console.log(
+  `median: ${med.toFixed(1)} ms for ${OFFICES} offices = ${Math.round((OFFICES / med) * 1000).toLocaleString("en-US")} offices/s (score ${(s1 - s0).toFixed(1)} ms + rank ${(s2 - s1).toFixed(1)} ms)`,
+);
+console.log(
+  `ranks: ${[...ranks]
+    .sort((a, b) => a[0] - b[0])
+    .map(([r, n]) => `${r}: ${n}`)
+    .join(", ")}; pending: ${pending}; best total ${top.total} (office #${top.index})`,
+);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);
 console.log(med < 1000 ? "goal met: < 1 s" : "GOAL MISSED: ≥ 1 s");

@@ -62,17 +62,19 @@ export function DeclarationSummary({
     if (stepStatus[String(number)] === "NOT_NEEDED") return section(number, <p>این مرحله برای دارنده پروانه حقیقی لازم نیست.</p>);
     const values = data[String(number)] ?? {};
     const rows = FORM_STEPS[String(number) as "2"].fields.map((f) => [f.label, displayFieldValue(f, values[f.name])] as const);
-    return section(number, (
+    return section(
+      number,
       <>
         <Rows rows={rows} />
         {extra}
-      </>
-    ));
+      </>,
+    );
   };
 
   return (
     <div className="space-y-4">
-      {section(1, (
+      {section(
+        1,
         <ul className="list-disc space-y-1 ps-6">
           {DOCUMENT_KINDS.map((k) => {
             const files = summary.documents.filter((d) => d.kind === k.kind);
@@ -89,7 +91,12 @@ export function DeclarationSummary({
                       </a>
                       {f.contentType === "image/jpeg" ? (
                         // eslint-disable-next-line @next/next/no-img-element -- a private file served by our own authorised route, not an optimisable asset
-                        <img src={`/api/documents/${f.id}`} alt={`${k.label}: ${f.fileName}`} loading="lazy" className="mt-1 block max-h-48 rounded border border-slate-200" />
+                        <img
+                          src={`/api/documents/${f.id}`}
+                          alt={`${k.label}: ${f.fileName}`}
+                          loading="lazy"
+                          className="mt-1 block max-h-48 rounded border border-slate-200"
+                        />
                       ) : null}
                     </span>
                   ))
@@ -99,11 +106,12 @@ export function DeclarationSummary({
               </li>
             );
           })}
-        </ul>
-      ))}
+        </ul>,
+      )}
       {formSection(2)}
       {formSection(3)}
-      {formSection(4, (
+      {formSection(
+        4,
         <div>
           <h3 className="mt-2 font-medium">اعضای هیئت مدیره</h3>
           {summary.board.length === 0 ? (
@@ -117,27 +125,40 @@ export function DeclarationSummary({
               ))}
             </ul>
           )}
-        </div>
-      ))}
+        </div>,
+      )}
       {formSection(5)}
       {formSection(6)}
-      {section(7, (
+      {section(
+        7,
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">کارکنان دفتر</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2 text-start">نام و نام خانوادگی</th>
-                <th scope="col" className="p-2 text-start">کد ملی</th>
-                <th scope="col" className="p-2 text-start">تاریخ تولد</th>
-                <th scope="col" className="p-2 text-start">دارای معلولیت</th>
-                <th scope="col" className="p-2 text-start">بیمه‌شده</th>
+                <th scope="col" className="p-2 text-start">
+                  نام و نام خانوادگی
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  کد ملی
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  تاریخ تولد
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  دارای معلولیت
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  بیمه‌شده
+                </th>
               </tr>
             </thead>
             <tbody>
               {summary.staff.map((s) => (
                 <tr key={s.id} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 text-start font-normal">{s.firstName} {s.lastName}</th>
+                  <th scope="row" className="p-2 text-start font-normal">
+                    {s.firstName} {s.lastName}
+                  </th>
                   <td className="p-2">{toPersianDigits(s.nationalId)}</td>
                   <td className="p-2">{formatJalaliDate(s.birthDate)}</td>
                   <td className="p-2">{yesNo(s.disabled)}</td>
@@ -146,9 +167,10 @@ export function DeclarationSummary({
               ))}
             </tbody>
           </table>
-        </div>
-      ))}
-      {section(8, (
+        </div>,
+      )}
+      {section(
+        8,
         <div className="space-y-3">
           <PositiveScoreTable rows={summary.positive.rows} caption="امتیازهای مثبت" />
           <p>
@@ -175,8 +197,8 @@ export function DeclarationSummary({
           <p>
             امتیاز کل (بدون امتیازهای منطقه): <strong>{formatNumberFa(summary.total)}</strong>
           </p>
-        </div>
-      ))}
+        </div>,
+      )}
     </div>
   );
 }

@@ -48,7 +48,7 @@ export type MapPickerProps = {
   declaredProvince: string | null;
 };
 
-export const MAP_LABEL = "نقشه محل دفتر؛ برای انتخاب محل روی نقشه کلیک کنید یا مختصات را وارد کنید";
+const MAP_LABEL = "نقشه محل دفتر؛ برای انتخاب محل روی نقشه کلیک کنید یا مختصات را وارد کنید";
 
 const STYLE_URL = process.env.NEXT_PUBLIC_MAP_STYLE_URL || null;
 const MAPBOX_TOKEN = process.env.NEXT_PUBLIC_MAPBOX_TOKEN || null;
@@ -304,8 +304,7 @@ export default function MapPicker({ value, onChange, declaredProvince }: MapPick
     declaredProvince,
   };
 
-  const inputClass =
-    "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-left aria-[invalid=true]:border-red-700";
+  const inputClass = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-left aria-[invalid=true]:border-red-700";
 
   return (
     <div className="space-y-3">
@@ -329,8 +328,8 @@ export default function MapPicker({ value, onChange, declaredProvince }: MapPick
         )}
       </div>
       <p id={hintId} className="text-sm text-slate-700">
-        روی محل دفتر در نقشه کلیک کنید؛ نشانگر را می‌توانید بکشید و جابه‌جا کنید. بدون نقشه: عرض و طول جغرافیایی
-        را به درجه (اعشاری) وارد کنید، مثلاً عرض {toPersianDigits(35.6892)} و طول {toPersianDigits(51.389)}.
+        روی محل دفتر در نقشه کلیک کنید؛ نشانگر را می‌توانید بکشید و جابه‌جا کنید. بدون نقشه: عرض و طول جغرافیایی را به درجه (اعشاری) وارد
+        کنید، مثلاً عرض {toPersianDigits(35.6892)} و طول {toPersianDigits(51.389)}.
       </p>
 
       <div className="grid gap-3 sm:grid-cols-2">
@@ -383,7 +382,11 @@ export default function MapPicker({ value, onChange, declaredProvince }: MapPick
       </div>
 
       {/* Kept in the DOM while empty so that screen readers announce a change of content. */}
-      <div id={`${checkId}-error`} role="alert" className={check?.error ? "rounded-lg border border-red-300 bg-red-50 p-3 text-red-900" : ""}>
+      <div
+        id={`${checkId}-error`}
+        role="alert"
+        className={check?.error ? "rounded-lg border border-red-300 bg-red-50 p-3 text-red-900" : ""}
+      >
         {check?.error ?? ""}
       </div>
       <div

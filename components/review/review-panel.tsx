@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import type { DeclarationStatus } from "@/lib/generated/prisma/enums";
 import type { ReturnFlagSection } from "@/lib/review/return-declaration";
+import type { TransitionName } from "@/lib/workflow/transitions";
 import { useActionRunner } from "@/components/use-action-runner";
 import type { ActionResult } from "@/lib/actions/result";
 import { FormAlert } from "@/components/form-field";
@@ -18,7 +20,11 @@ export type ReturnSection = Option & { fields: Option[] };
 
 type Props = {
   declarationId: string;
-  status: string;
+  status: DeclarationStatus;
+  /** What an expert may do from this status, as the state machine says (availableTransitions). */
+  moves: readonly TransitionName[];
+  /** The file waits for, or is under, the region's work (it may be claimed or released). */
+  claimable: boolean;
   mine: boolean;
   takenBy: string | null;
   isApprover: boolean;
@@ -37,12 +43,18 @@ export function ReviewPanel(props: Props) {
     satisfactionScore: props.regionScores.satisfactionScore === null ? "" : String(props.regionScores.satisfactionScore),
     associationScore: props.regionScores.associationScore === null ? "" : String(props.regionScores.associationScore),
   });
-  const [decision, setDecision] = useState<{ decision: string; reason: string; satisfactionScore: string; associationScore: string }>({ decision: "", reason: "", ...scores });
+  const [decision, setDecision] = useState<{ decision: string; reason: string; satisfactionScore: string; associationScore: string }>({
+    decision: "",
+    reason: "",
+    ...scores,
+  });
 
   const run = (call: () => Promise<ActionResult<unknown>>, success: string) => runAction(call, () => success);
 
   const id = props.declarationId;
-  const claimable = ["SUBMITTED", "RESUBMITTED", "IN_REVIEW", "RETURNED", "OBJECTED"].includes(props.status);
+  const { claimable } = props;
+  // The assignee's decisions are the moves the state machine allows an expert from this status.
+  const may = (move: TransitionName) => props.mine && props.moves.includes(move);
   const error = (name: string) =>
     fieldErrors[name] ? (
       <p id={`rv-${name.replaceAll(".", "-")}-error`} className="field-error" role="alert">
@@ -62,19 +74,29 @@ export function ReviewPanel(props: Props) {
         props.takenBy ? (
           <p>این پرونده در دست {props.takenBy} است.</p>
         ) : (
-          <button type="button" className="btn" disabled={busy} onClick={() => run(() => claimAction({ declarationId: id }), "پرونده برداشته شد.")}>
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() => run(() => claimAction({ declarationId: id }), "پرونده برداشته شد.")}
+          >
             برداشتن پرونده برای رسیدگی
           </button>
         )
       ) : null}
 
-      {props.mine && (props.status === "SUBMITTED" || props.status === "RESUBMITTED") ? (
-        <button type="button" className="btn" disabled={busy} onClick={() => run(() => claimAction({ declarationId: id }), "بررسی پرونده آغاز شد.")}>
+      {may("start_review") ? (
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => run(() => claimAction({ declarationId: id }), "بررسی پرونده آغاز شد.")}
+        >
           {props.status === "RESUBMITTED" ? "شروع بررسی دوباره" : "شروع بررسی"}
         </button>
       ) : null}
 
-      {props.mine && props.status === "IN_REVIEW" ? (
+      {may("approve") ? (
         <>
           <form
             className="space-y-3"
@@ -114,10 +136,25 @@ export function ReviewPanel(props: Props) {
             </button>
           </form>
           <div className="space-y-2 border-t border-slate-200 pt-3">
-            <button type="button" className="btn" disabled={busy} onClick={() => run(() => approveAction({ declarationId: id }), "پرونده تأیید شد؛ امتیاز و رتبه نهایی ثبت و پیامک دارنده پروانه در صف ارسال قرار گرفت.")}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () => approveAction({ declarationId: id }),
+                  "پرونده تأیید شد؛ امتیاز و رتبه نهایی ثبت و پیامک دارنده پروانه در صف ارسال قرار گرفت.",
+                )
+              }
+            >
               تأیید پرونده و ثبت امتیاز نهایی
             </button>
           </div>
+        </>
+      ) : null}
+
+      {may("return_for_correction") ? (
+        <>
           <form
             className="space-y-3 border-t border-slate-200 pt-3"
             aria-labelledby="rv-return-title"
@@ -128,7 +165,11 @@ export function ReviewPanel(props: Props) {
                   returnAction({
                     declarationId: id,
                     // A flag whose section is not chosen yet goes as it is: the server names it beside the field.
-                    flags: flags.map((f) => ({ section: f.section as ReturnFlagSection, field: f.field === "" ? null : f.field, comment: f.comment })),
+                    flags: flags.map((f) => ({
+                      section: f.section as ReturnFlagSection,
+                      field: f.field === "" ? null : f.field,
+                      comment: f.comment,
+                    })),
                   }),
                 "پرونده برای اصلاح به دارنده پروانه بازگردانده شد و پیامک در صف ارسال است.",
               );
@@ -147,7 +188,12 @@ export function ReviewPanel(props: Props) {
                       <label htmlFor={`rv-flag-${i}-section`} className="block text-sm">
                         بخش
                       </label>
-                      <select id={`rv-flag-${i}-section`} className="input" value={f.section} onChange={(e) => setFlags(flags.map((g, j) => (j === i ? { ...g, section: e.target.value, field: "" } : g)))}>
+                      <select
+                        id={`rv-flag-${i}-section`}
+                        className="input"
+                        value={f.section}
+                        onChange={(e) => setFlags(flags.map((g, j) => (j === i ? { ...g, section: e.target.value, field: "" } : g)))}
+                      >
                         <option value="">انتخاب کنید</option>
                         {props.sections.map((s) => (
                           <option key={s.value} value={s.value}>
@@ -162,7 +208,12 @@ export function ReviewPanel(props: Props) {
                         <label htmlFor={`rv-flag-${i}-field`} className="block text-sm">
                           فیلد
                         </label>
-                        <select id={`rv-flag-${i}-field`} className="input" value={f.field} onChange={(e) => setFlags(flags.map((g, j) => (j === i ? { ...g, field: e.target.value } : g)))}>
+                        <select
+                          id={`rv-flag-${i}-field`}
+                          className="input"
+                          value={f.field}
+                          onChange={(e) => setFlags(flags.map((g, j) => (j === i ? { ...g, field: e.target.value } : g)))}
+                        >
                           <option value="">کل بخش</option>
                           {section.fields.map((o) => (
                             <option key={o.value} value={o.value}>
@@ -177,11 +228,20 @@ export function ReviewPanel(props: Props) {
                     <label htmlFor={`rv-flag-${i}-comment`} className="block text-sm">
                       چه چیزی باید اصلاح شود
                     </label>
-                    <textarea id={`rv-flag-${i}-comment`} className="input min-h-16" value={f.comment} onChange={(e) => setFlags(flags.map((g, j) => (j === i ? { ...g, comment: e.target.value } : g)))} />
+                    <textarea
+                      id={`rv-flag-${i}-comment`}
+                      className="input min-h-16"
+                      value={f.comment}
+                      onChange={(e) => setFlags(flags.map((g, j) => (j === i ? { ...g, comment: e.target.value } : g)))}
+                    />
                     {error(`flags.${i}.comment`)}
                   </div>
                   {flags.length > 1 ? (
-                    <button type="button" className="text-sm text-red-800 underline" onClick={() => setFlags(flags.filter((_, j) => j !== i))}>
+                    <button
+                      type="button"
+                      className="text-sm text-red-800 underline"
+                      onClick={() => setFlags(flags.filter((_, j) => j !== i))}
+                    >
                       حذف مورد {formatNumberFa(i + 1)}
                     </button>
                   ) : null}
@@ -200,7 +260,7 @@ export function ReviewPanel(props: Props) {
         </>
       ) : null}
 
-      {props.mine && props.status === "OBJECTED" ? (
+      {may("decide_objection") ? (
         props.isApprover ? (
           <p>شما این پرونده را تأیید کرده‌اید؛ رسیدگی به اعتراض باید با کارشناس دیگری باشد.</p>
         ) : (
@@ -210,7 +270,10 @@ export function ReviewPanel(props: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               // Not chosen yet (""): the server says so beside the choice.
-              void run(() => decideObjectionAction({ declarationId: id, ...decision, decision: decision.decision as "UPHELD" | "CHANGED" }), "تصمیم درباره اعتراض ثبت شد و رتبه قطعی شد.");
+              void run(
+                () => decideObjectionAction({ declarationId: id, ...decision, decision: decision.decision as "UPHELD" | "CHANGED" }),
+                "تصمیم درباره اعتراض ثبت شد و رتبه قطعی شد.",
+              );
             }}
           >
             <h3 id="rv-objection-title" className="font-bold">
@@ -219,11 +282,23 @@ export function ReviewPanel(props: Props) {
             <fieldset className="space-y-1">
               <legend className="font-medium">نتیجه</legend>
               <label className="flex items-center gap-2">
-                <input type="radio" name="rv-decision" className="size-5" checked={decision.decision === "UPHELD"} onChange={() => setDecision({ ...decision, decision: "UPHELD" })} />
+                <input
+                  type="radio"
+                  name="rv-decision"
+                  className="size-5"
+                  checked={decision.decision === "UPHELD"}
+                  onChange={() => setDecision({ ...decision, decision: "UPHELD" })}
+                />
                 نتیجه پیشین درست است
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="rv-decision" className="size-5" checked={decision.decision === "CHANGED"} onChange={() => setDecision({ ...decision, decision: "CHANGED" })} />
+                <input
+                  type="radio"
+                  name="rv-decision"
+                  className="size-5"
+                  checked={decision.decision === "CHANGED"}
+                  onChange={() => setDecision({ ...decision, decision: "CHANGED" })}
+                />
                 امتیازهای منطقه تغییر می‌کند
               </label>
               {error("decision")}
@@ -236,7 +311,14 @@ export function ReviewPanel(props: Props) {
                       <label htmlFor={`rv-o-${k}`} className="block font-medium">
                         {props.caps[k]!.title} (۰ تا {formatNumberFa(props.caps[k]!.max)})
                       </label>
-                      <input id={`rv-o-${k}`} className="input w-32" dir="ltr" inputMode="decimal" value={decision[k]} onChange={(e) => setDecision({ ...decision, [k]: e.target.value })} />
+                      <input
+                        id={`rv-o-${k}`}
+                        className="input w-32"
+                        dir="ltr"
+                        inputMode="decimal"
+                        value={decision[k]}
+                        onChange={(e) => setDecision({ ...decision, [k]: e.target.value })}
+                      />
                       {error(k)}
                     </div>
                   ) : null,
@@ -247,7 +329,12 @@ export function ReviewPanel(props: Props) {
               <label htmlFor="rv-o-reason" className="block font-medium">
                 دلیل تصمیم
               </label>
-              <textarea id="rv-o-reason" className="input min-h-20" value={decision.reason} onChange={(e) => setDecision({ ...decision, reason: e.target.value })} />
+              <textarea
+                id="rv-o-reason"
+                className="input min-h-20"
+                value={decision.reason}
+                onChange={(e) => setDecision({ ...decision, reason: e.target.value })}
+              />
               {error("reason")}
             </div>
             <button type="submit" className="btn" disabled={busy}>
@@ -258,7 +345,12 @@ export function ReviewPanel(props: Props) {
       ) : null}
 
       {props.mine && claimable ? (
-        <button type="button" className="btn-secondary" disabled={busy} onClick={() => run(() => releaseAction({ declarationId: id }), "پرونده به صف منطقه بازگشت.")}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={busy}
+          onClick={() => run(() => releaseAction({ declarationId: id }), "پرونده به صف منطقه بازگشت.")}
+        >
           واگذاشتن پرونده به صف منطقه
         </button>
       ) : null}

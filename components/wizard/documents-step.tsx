@@ -25,15 +25,9 @@ type Props = {
   readOnly?: boolean;
 };
 
-type KindState =
-  | { kind: "idle"; error?: string }
-  | { kind: "queued" }
-  | { kind: "uploading"; progress: number }
-  | { kind: "deleting" };
+type KindState = { kind: "idle"; error?: string } | { kind: "queued" } | { kind: "uploading"; progress: number } | { kind: "deleting" };
 
-type UploadResponse =
-  | { ok: true; data: { version: number; stepStatus: StepStatusMap; document: DocumentItem } }
-  | ActionFailure;
+type UploadResponse = { ok: true; data: { version: number; stepStatus: StepStatusMap; document: DocumentItem } } | ActionFailure;
 
 const NETWORK_MESSAGE = "ارتباط با سامانه برقرار نشد و فایل بارگذاری نشد. اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.";
 const TEMPLATE_HREF = "/templates/contracts-list.docx";
@@ -44,7 +38,9 @@ const ACCEPT_HINT: Record<FileType, string> = {
   docx: `.docx,${CONTENT_TYPE.docx}`,
 };
 
-const TYPE_OF: Record<string, FileType | undefined> = Object.fromEntries(Object.entries(CONTENT_TYPE).map(([t, ct]) => [ct, t as FileType]));
+const TYPE_OF: Record<string, FileType | undefined> = Object.fromEntries(
+  Object.entries(CONTENT_TYPE).map(([t, ct]) => [ct, t as FileType]),
+);
 
 function acceptedText(accepts: readonly FileType[]): string {
   const names = accepts.map((t) => FILE_TYPE_LABEL[t]);
@@ -75,7 +71,11 @@ function sendUpload(url: string, form: FormData, onProgress: (percent: number) =
       if (body && typeof body === "object" && "ok" in body) return resolve(body);
       // Not our JSON: most likely a redirect to the sign-in page after the session ended.
       const signedOut = xhr.status === 401 || (xhr.responseURL ?? "").includes("/login");
-      resolve({ ok: false, formError: signedOut ? SESSION_EXPIRED_MESSAGE : UNEXPECTED_MESSAGE, code: signedOut ? "SIGNED_OUT" : undefined });
+      resolve({
+        ok: false,
+        formError: signedOut ? SESSION_EXPIRED_MESSAGE : UNEXPECTED_MESSAGE,
+        code: signedOut ? "SIGNED_OUT" : undefined,
+      });
     };
     xhr.onerror = () => resolve({ ok: false, formError: NETWORK_MESSAGE });
     xhr.onabort = () => resolve({ ok: false, formError: NETWORK_MESSAGE });
@@ -85,20 +85,38 @@ function sendUpload(url: string, form: FormData, onProgress: (percent: number) =
 
 function PdfIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-10 w-10 shrink-0 text-red-800" fill="none" stroke="currentColor" strokeWidth="1.5">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-10 w-10 shrink-0 text-red-800"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
       <path d="M6 2h9l5 5v15H6z" />
       <path d="M15 2v5h5" />
-      <text x="7.5" y="18" fontSize="6" fill="currentColor" stroke="none" fontFamily="sans-serif">PDF</text>
+      <text x="7.5" y="18" fontSize="6" fill="currentColor" stroke="none" fontFamily="sans-serif">
+        PDF
+      </text>
     </svg>
   );
 }
 
 function WordIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-10 w-10 shrink-0 text-sky-800" fill="none" stroke="currentColor" strokeWidth="1.5">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-10 w-10 shrink-0 text-sky-800"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
       <path d="M6 2h9l5 5v15H6z" />
       <path d="M15 2v5h5" />
-      <text x="9" y="18" fontSize="7" fill="currentColor" stroke="none" fontFamily="sans-serif">W</text>
+      <text x="9" y="18" fontSize="7" fill="currentColor" stroke="none" fontFamily="sans-serif">
+        W
+      </text>
     </svg>
   );
 }
@@ -232,7 +250,9 @@ export function DocumentsStep({ declarationId, version, documents, onVersion, re
           const base = `doc-${spec.kind.toLowerCase()}`;
           const type = doc ? TYPE_OF[doc.contentType] : undefined;
           const url = doc ? `/api/documents/${encodeURIComponent(doc.id)}` : "";
-          const describedBy = [`${base}-status`, `${base}-accepts`, spec.hint ? `${base}-hint` : null, `${base}-error`].filter(Boolean).join(" ");
+          const describedBy = [`${base}-status`, `${base}-accepts`, spec.hint ? `${base}-hint` : null, `${base}-error`]
+            .filter(Boolean)
+            .join(" ");
           return (
             <li key={spec.kind} className={`card relative space-y-3 !p-4 ${doc ? "border-green-300" : ""}`}>
               <div className="flex flex-wrap items-start justify-between gap-2">
@@ -268,7 +288,11 @@ export function DocumentsStep({ declarationId, version, documents, onVersion, re
                   {type === "jpeg" ? (
                     <a href={url} target="_blank" rel="noopener" className="shrink-0">
                       {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-user file: next/image would cache it */}
-                      <img src={url} alt={`پیش‌نمایش ${spec.label}`} className="h-24 max-w-full rounded border border-slate-300 object-contain" />
+                      <img
+                        src={url}
+                        alt={`پیش‌نمایش ${spec.label}`}
+                        className="h-24 max-w-full rounded border border-slate-300 object-contain"
+                      />
                     </a>
                   ) : type === "pdf" ? (
                     <a href={url} target="_blank" rel="noopener" className="flex items-center gap-1 font-medium text-brand-700 underline">
@@ -342,7 +366,13 @@ export function DocumentsStep({ declarationId, version, documents, onVersion, re
                     {doc ? "جایگزینی" : "انتخاب و بارگذاری فایل"}
                   </label>
                   {doc ? (
-                    <button type="button" className="btn-secondary" aria-label={`حذف ${spec.label}`} disabled={busy} onClick={() => remove(spec.kind, spec.label, doc)}>
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      aria-label={`حذف ${spec.label}`}
+                      disabled={busy}
+                      onClick={() => remove(spec.kind, spec.label, doc)}
+                    >
                       حذف
                     </button>
                   ) : null}

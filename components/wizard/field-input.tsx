@@ -26,7 +26,11 @@ export function FieldInput({ spec, idPrefix, register, control, errors, disabled
     return (
       <fieldset className="space-y-1" aria-describedby={aria["aria-describedby"]} disabled={disabled}>
         <legend className="font-medium">{label}</legend>
-        {spec.hint ? <p id={`${id}-hint`} className="text-sm text-slate-700">{spec.hint}</p> : null}
+        {spec.hint ? (
+          <p id={`${id}-hint`} className="text-sm text-slate-700">
+            {spec.hint}
+          </p>
+        ) : null}
         <div className={spec.kind === "checklist" ? "grid gap-2 sm:grid-cols-2" : "flex flex-wrap gap-4"}>
           {spec.options.map((o) => (
             <label key={o.value} className="flex items-center gap-2">
@@ -35,7 +39,9 @@ export function FieldInput({ spec, idPrefix, register, control, errors, disabled
             </label>
           ))}
         </div>
-        <p id={`${id}-error`} className="field-error" role={error ? "alert" : undefined}>{error ?? ""}</p>
+        <p id={`${id}-error`} className="field-error" role={error ? "alert" : undefined}>
+          {error ?? ""}
+        </p>
       </fieldset>
     );
   }
@@ -47,8 +53,14 @@ export function FieldInput({ spec, idPrefix, register, control, errors, disabled
           <input id={id} type="checkbox" className="size-5" disabled={disabled} {...aria} {...register(spec.name)} />
           {spec.label}
         </label>
-        {spec.hint ? <p id={`${id}-hint`} className="text-sm text-slate-700">{spec.hint}</p> : null}
-        <p id={`${id}-error`} className="field-error" role={error ? "alert" : undefined}>{error ?? ""}</p>
+        {spec.hint ? (
+          <p id={`${id}-hint`} className="text-sm text-slate-700">
+            {spec.hint}
+          </p>
+        ) : null}
+        <p id={`${id}-error`} className="field-error" role={error ? "alert" : undefined}>
+          {error ?? ""}
+        </p>
       </div>
     );
   }
@@ -60,15 +72,24 @@ export function FieldInput({ spec, idPrefix, register, control, errors, disabled
           control={control}
           name={spec.name}
           render={({ field }) => (
-            <JalaliDateInput id={id} label={spec.label} value={(field.value as string) ?? ""} onChange={field.onChange} onBlur={field.onBlur}
-              invalid={!!error} describedBy={aria["aria-describedby"]} />
+            <JalaliDateInput
+              id={id}
+              label={spec.label}
+              value={(field.value as string) ?? ""}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              invalid={!!error}
+              describedBy={aria["aria-describedby"]}
+            />
           )}
         />
       ) : spec.kind === "select" ? (
         <select id={id} className="input" disabled={disabled} {...aria} {...register(spec.name)}>
           <option value="">انتخاب کنید</option>
           {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       ) : spec.kind === "textarea" ? (

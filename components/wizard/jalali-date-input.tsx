@@ -66,43 +66,69 @@ export function JalaliDateInput(props: {
           aria-invalid={invalid ? true : undefined}
           aria-describedby={describedBy}
         />
-        <button type="button" className="btn-secondary shrink-0" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="btn-secondary shrink-0"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+        >
           تقویم
           <span className="sr-only"> برای {label}</span>
         </button>
       </div>
       {open ? (
-        <div id={panelId} role="group" aria-label={`انتخاب ${label} از تقویم`} className="mt-2 w-full max-w-xs rounded-lg border border-slate-300 bg-white p-3 shadow"
+        <div
+          id={panelId}
+          role="group"
+          aria-label={`انتخاب ${label} از تقویم`}
+          className="mt-2 w-full max-w-xs rounded-lg border border-slate-300 bg-white p-3 shadow"
           onKeyDown={(e) => {
             if (e.key === "Escape") {
               setOpen(false);
               document.getElementById(id)?.focus();
             }
-          }}>
+          }}
+        >
           <div className="mb-2 flex gap-2">
-            <label className="sr-only" htmlFor={`${panelId}-year`}>سال</label>
+            <label className="sr-only" htmlFor={`${panelId}-year`}>
+              سال
+            </label>
             <select id={`${panelId}-year`} className="input !py-1" value={year} onChange={(e) => setYear(Number(e.target.value))}>
               {years.map((y) => (
-                <option key={y} value={y}>{toPersianDigits(y)}</option>
+                <option key={y} value={y}>
+                  {toPersianDigits(y)}
+                </option>
               ))}
             </select>
-            <label className="sr-only" htmlFor={`${panelId}-month`}>ماه</label>
+            <label className="sr-only" htmlFor={`${panelId}-month`}>
+              ماه
+            </label>
             <select id={`${panelId}-month`} className="input !py-1" value={month} onChange={(e) => setMonth(Number(e.target.value))}>
               {JALALI_MONTH_NAMES.map((name, i) => (
-                <option key={name} value={i + 1}>{name}</option>
+                <option key={name} value={i + 1}>
+                  {name}
+                </option>
               ))}
             </select>
           </div>
           <div className="grid grid-cols-7 gap-1 text-center text-sm" role="presentation">
             {WEEKDAYS.map((w) => (
-              <span key={w} aria-hidden="true" className="font-bold text-slate-700">{w}</span>
+              <span key={w} aria-hidden="true" className="font-bold text-slate-700">
+                {w}
+              </span>
             ))}
             {Array.from({ length: offset }, (_, i) => (
               <span key={`blank-${i}`} aria-hidden="true" />
             ))}
             {Array.from({ length: days }, (_, i) => i + 1).map((day) => (
-              <button key={day} type="button" className="rounded py-1 hover:bg-brand-100 focus:bg-brand-100"
-                aria-label={`${toPersianDigits(day)} ${JALALI_MONTH_NAMES[month - 1]} ${toPersianDigits(year)}`} onClick={() => pick(day)}>
+              <button
+                key={day}
+                type="button"
+                className="rounded py-1 hover:bg-brand-100 focus:bg-brand-100"
+                aria-label={`${toPersianDigits(day)} ${JALALI_MONTH_NAMES[month - 1]} ${toPersianDigits(year)}`}
+                onClick={() => pick(day)}
+              >
                 {toPersianDigits(day)}
               </button>
             ))}

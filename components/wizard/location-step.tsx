@@ -13,7 +13,17 @@ import { useStepSaver } from "@/components/wizard/use-step-saver";
 type LatLng = { lat: number; lng: number };
 
 /** Step 6: the office's point, picked on the map or typed; saved as a draft as it moves. */
-export function LocationStep({ declarationId, initial, declaredProvince, readOnly }: { declarationId: string; initial: LatLng | null; declaredProvince: string | null; readOnly?: boolean }) {
+export function LocationStep({
+  declarationId,
+  initial,
+  declaredProvince,
+  readOnly,
+}: {
+  declarationId: string;
+  initial: LatLng | null;
+  declaredProvince: string | null;
+  readOnly?: boolean;
+}) {
   const router = useRouter();
   const [point, setPoint] = useState<LatLng | null>(initial);
   const [error, setError] = useState<string | null>(null);

@@ -44,7 +44,12 @@ export function ObjectionForm({ declarationId }: { declarationId: string }) {
         ثبت اعتراض
       </h3>
       <FormAlert message={error} />
-      <FormField id="objection-text" label="متن اعتراض" hint="بنویسید به کدام امتیاز و چرا اعتراض دارید (دست‌کم ۲۰ حرف)." error={fieldErrors.text}>
+      <FormField
+        id="objection-text"
+        label="متن اعتراض"
+        hint="بنویسید به کدام امتیاز و چرا اعتراض دارید (دست‌کم ۲۰ حرف)."
+        error={fieldErrors.text}
+      >
         <textarea
           id="objection-text"
           className="input min-h-28"
@@ -54,7 +59,12 @@ export function ObjectionForm({ declarationId }: { declarationId: string }) {
           aria-describedby="objection-text-hint objection-text-error"
         />
       </FormField>
-      <FormField id="objection-files" label="پیوست (اختیاری)" hint="حداکثر ۳ فایل PDF یا JPEG، هر کدام تا ۲ مگابایت." error={fieldErrors.files}>
+      <FormField
+        id="objection-files"
+        label="پیوست (اختیاری)"
+        hint="حداکثر ۳ فایل PDF یا JPEG، هر کدام تا ۲ مگابایت."
+        error={fieldErrors.files}
+      >
         <input
           id="objection-files"
           ref={filesRef}

@@ -66,7 +66,13 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
   const totalCents = toCentsRounded(positive.points) - negativeCents;
 
   const checkbox = (name: string, label: string) => (
-    <FieldInput spec={{ name, label, kind: "checkbox" }} idPrefix={ID_PREFIX} register={register} control={control} errors={formState.errors} />
+    <FieldInput
+      spec={{ name, label, kind: "checkbox" }}
+      idPrefix={ID_PREFIX}
+      register={register}
+      control={control}
+      errors={formState.errors}
+    />
   );
 
   return (
@@ -76,12 +82,13 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
       <fieldset disabled={readOnly} className="card space-y-4">
         <legend className="text-lg font-bold">الف) امتیازهای مثبت</legend>
         <p className="text-sm text-slate-700">
-          این امتیازها از اطلاعات مرحله‌های ۱ تا ۷ و جدول معیارهای این دوره محاسبه شده‌اند. اگر عددی درست نیست، آن را در مرحله مربوط اصلاح کنید؛
-          این جدول خودبه‌خود به‌روز می‌شود.
+          این امتیازها از اطلاعات مرحله‌های ۱ تا ۷ و جدول معیارهای این دوره محاسبه شده‌اند. اگر عددی درست نیست، آن را در مرحله مربوط اصلاح
+          کنید؛ این جدول خودبه‌خود به‌روز می‌شود.
         </p>
         {positiveChanged ? (
           <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3">
-            پس از تایید قبلی شما، اطلاعات مرحله‌های پیشین تغییر کرده و امتیازهای مثبت دوباره محاسبه شده است. جدول را دوباره بررسی و تایید کنید.
+            پس از تایید قبلی شما، اطلاعات مرحله‌های پیشین تغییر کرده و امتیازهای مثبت دوباره محاسبه شده است. جدول را دوباره بررسی و تایید
+            کنید.
           </p>
         ) : null}
         <PositiveScoreTable rows={positive.rows} caption="امتیازهای مثبت، معیار به معیار" />
@@ -98,7 +105,8 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
       <fieldset disabled={readOnly} className="card space-y-4">
         <legend className="text-lg font-bold">ب) تخلفات (امتیاز منفی)</legend>
         <p className="text-sm text-slate-700">
-          به همه موارد پاسخ دهید. برای هر پاسخ «بله» شرح تخلف را بنویسید و اگر برای آن رای کمیسیون ملی صادر شده است، تاریخ ابلاغ رای را وارد کنید.
+          به همه موارد پاسخ دهید. برای هر پاسخ «بله» شرح تخلف را بنویسید و اگر برای آن رای کمیسیون ملی صادر شده است، تاریخ ابلاغ رای را وارد
+          کنید.
         </p>
         <ol className="space-y-4">
           {violations.map((v, k) => {
@@ -121,7 +129,12 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
                 {yes ? (
                   <div className="space-y-3 border-s-4 border-amber-300 ps-4">
                     <FieldInput
-                      spec={{ name: descriptionField(i), label: "شرح تخلف", kind: "textarea", hint: "دست‌کم ۱۰ حرف: چه زمانی، چه اتفاقی و چه اقدامی شد." }}
+                      spec={{
+                        name: descriptionField(i),
+                        label: "شرح تخلف",
+                        kind: "textarea",
+                        hint: "دست‌کم ۱۰ حرف: چه زمانی، چه اتفاقی و چه اقدامی شد.",
+                      }}
                       idPrefix={ID_PREFIX}
                       register={register}
                       control={control}
@@ -148,7 +161,8 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
             جمع امتیاز منفی: <strong>{formatNumberFa(fromCents(negativeCents))}</strong>
           </p>
           <p>
-            امتیاز کل تا اینجا (امتیاز مثبت منهای امتیاز منفی، بدون امتیازهای منطقه): <strong>{formatNumberFa(fromCents(totalCents))}</strong>
+            امتیاز کل تا اینجا (امتیاز مثبت منهای امتیاز منفی، بدون امتیازهای منطقه):{" "}
+            <strong>{formatNumberFa(fromCents(totalCents))}</strong>
           </p>
           {unanswered > 0 ? <p className="text-sm text-slate-700">{toPersianDigits(unanswered)} مورد هنوز پاسخ داده نشده است.</p> : null}
         </div>

@@ -44,7 +44,14 @@ export function ResubmitForm({ declarationId }: { declarationId: string }) {
       <FormAlert message={error} />
       <div>
         <label className="flex items-start gap-2 font-medium">
-          <input type="checkbox" className="mt-1 size-5" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} aria-describedby="resubmit-confirm-error" aria-invalid={fieldError ? true : undefined} />
+          <input
+            type="checkbox"
+            className="mt-1 size-5"
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.target.checked)}
+            aria-describedby="resubmit-confirm-error"
+            aria-invalid={fieldError ? true : undefined}
+          />
           موارد خواسته‌شده را اصلاح کرده‌ام و درستی اطلاعات را تایید می‌کنم.
         </label>
         <p id="resubmit-confirm-error" className="field-error" role={fieldError ? "alert" : undefined}>

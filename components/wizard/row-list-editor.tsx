@@ -29,15 +29,18 @@ type RowValues = { values: StepValues };
 
 // The form checks a row with the action's own schema (`schema`) before it sends it, so the
 // values it sends are that schema's input.
-const CONFIG: Record<Kind, {
-  fields: readonly FieldSpec[];
-  schema: z.ZodType;
-  title: string;
-  noun: string;
-  add: (input: Target & RowValues) => Promise<Result>;
-  update: (input: Target & RowValues & { rowId: string }) => Promise<Result>;
-  remove: (input: Target & { rowId: string }) => Promise<Result>;
-}> = {
+const CONFIG: Record<
+  Kind,
+  {
+    fields: readonly FieldSpec[];
+    schema: z.ZodType;
+    title: string;
+    noun: string;
+    add: (input: Target & RowValues) => Promise<Result>;
+    update: (input: Target & RowValues & { rowId: string }) => Promise<Result>;
+    remove: (input: Target & { rowId: string }) => Promise<Result>;
+  }
+> = {
   staff: {
     fields: staffFields,
     schema: staffMember,
@@ -61,14 +64,31 @@ const CONFIG: Record<Kind, {
 export type Row = { id: string; values: StepValues; cells: string[] };
 
 /** A list of people (staff of step 7, board members of step 4): add, edit, remove. */
-export function RowListEditor({ kind, declarationId, rows, headers, readOnly }: { kind: Kind; declarationId: string; rows: Row[]; headers: string[]; readOnly?: boolean }) {
+export function RowListEditor({
+  kind,
+  declarationId,
+  rows,
+  headers,
+  readOnly,
+}: {
+  kind: Kind;
+  declarationId: string;
+  rows: Row[];
+  headers: string[];
+  readOnly?: boolean;
+}) {
   const cfg = CONFIG[kind];
   const router = useRouter();
   const version = useDeclarationVersion();
   const idPrefix = `${kind}-`;
   const [editing, setEditing] = useState<string | null>(null);
-  const [problem, setProblem] = useState<{ message: string | null; errors: Record<string, string>; stale?: boolean }>({ message: null, errors: {} });
-  const { register, control, handleSubmit, reset, setError, clearErrors, formState } = useForm<StepValues>({ defaultValues: emptyValues(cfg.fields) });
+  const [problem, setProblem] = useState<{ message: string | null; errors: Record<string, string>; stale?: boolean }>({
+    message: null,
+    errors: {},
+  });
+  const { register, control, handleSubmit, reset, setError, clearErrors, formState } = useForm<StepValues>({
+    defaultValues: emptyValues(cfg.fields),
+  });
   const labels = Object.fromEntries(cfg.fields.map((f) => [f.name, f.label]));
 
   const handle = (result: Result, afterOk: () => void) => {
@@ -120,20 +140,36 @@ export function RowListEditor({ kind, declarationId, rows, headers, readOnly }: 
             <thead>
               <tr className="border-b">
                 {headers.map((h) => (
-                  <th key={h} scope="col" className="p-2 text-start">{h}</th>
+                  <th key={h} scope="col" className="p-2 text-start">
+                    {h}
+                  </th>
                 ))}
-                {readOnly ? null : <th scope="col" className="p-2 text-start">عملیات</th>}
+                {readOnly ? null : (
+                  <th scope="col" className="p-2 text-start">
+                    عملیات
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b">
                   {row.cells.map((c, i) => (
-                    <td key={i} className="p-2">{c}</td>
+                    <td key={i} className="p-2">
+                      {c}
+                    </td>
                   ))}
                   {readOnly ? null : (
                     <td className="flex gap-2 p-2">
-                      <button type="button" className="text-brand-700 underline" onClick={() => { setEditing(row.id); reset({ ...emptyValues(cfg.fields), ...row.values }); document.getElementById(`${idPrefix}${cfg.fields[0]!.name}`)?.focus(); }}>
+                      <button
+                        type="button"
+                        className="text-brand-700 underline"
+                        onClick={() => {
+                          setEditing(row.id);
+                          reset({ ...emptyValues(cfg.fields), ...row.values });
+                          document.getElementById(`${idPrefix}${cfg.fields[0]!.name}`)?.focus();
+                        }}
+                      >
                         ویرایش<span className="sr-only"> {row.cells[0]}</span>
                       </button>
                       <button type="button" className="text-red-800 underline" onClick={() => remove(row)}>
@@ -151,15 +187,28 @@ export function RowListEditor({ kind, declarationId, rows, headers, readOnly }: 
       )}
       {readOnly ? null : (
         <form onSubmit={submit} noValidate className="card space-y-4" aria-labelledby={`${idPrefix}form-title`}>
-          <h3 id={`${idPrefix}form-title`} className="font-bold">{editing ? `ویرایش ${cfg.noun}` : `افزودن ${cfg.noun} تازه`}</h3>
+          <h3 id={`${idPrefix}form-title`} className="font-bold">
+            {editing ? `ویرایش ${cfg.noun}` : `افزودن ${cfg.noun} تازه`}
+          </h3>
           {problem.stale ? null : <ErrorSummary errors={problem.errors} idPrefix={idPrefix} labels={labels} message={problem.message} />}
           {cfg.fields.map((spec) => (
             <FieldInput key={spec.name} spec={spec} idPrefix={idPrefix} register={register} control={control} errors={formState.errors} />
           ))}
           <div className="flex flex-wrap gap-3">
-            <button type="submit" className="btn" disabled={formState.isSubmitting}>{editing ? "ذخیره تغییرات" : "افزودن به فهرست"}</button>
+            <button type="submit" className="btn" disabled={formState.isSubmitting}>
+              {editing ? "ذخیره تغییرات" : "افزودن به فهرست"}
+            </button>
             {editing ? (
-              <button type="button" className="btn-secondary" onClick={() => { setEditing(null); reset(emptyValues(cfg.fields)); }}>انصراف</button>
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => {
+                  setEditing(null);
+                  reset(emptyValues(cfg.fields));
+                }}
+              >
+                انصراف
+              </button>
             ) : null}
           </div>
         </form>

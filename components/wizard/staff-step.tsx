@@ -11,7 +11,17 @@ import { completeStaffAction } from "@/lib/actions/declaration/complete-staff-st
 const HEADERS = ["نام و نام خانوادگی", "کد ملی", "تلفن همراه", "تاریخ تولد", "معلولیت", "بیمه"];
 
 /** Step 7: the staff list, then "complete" once it matches step 3's numbers. */
-export function StaffStep({ declarationId, rows, declared, readOnly }: { declarationId: string; rows: Row[]; declared: string; readOnly?: boolean }) {
+export function StaffStep({
+  declarationId,
+  rows,
+  declared,
+  readOnly,
+}: {
+  declarationId: string;
+  rows: Row[];
+  declared: string;
+  readOnly?: boolean;
+}) {
   const router = useRouter();
   const version = useDeclarationVersion();
   const [message, setMessage] = useState<string | null>(null);

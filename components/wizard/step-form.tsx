@@ -38,7 +38,15 @@ export function StepForm({ declarationId, step, defaultValues, readOnly, openFie
       <StepFormAlerts idPrefix={idPrefix} labels={labels} step={form} />
       <fieldset disabled={readOnly} className="card space-y-4">
         {spec.fields.map((f) => (
-          <FieldInput key={f.name} spec={f} idPrefix={idPrefix} register={register} control={control} errors={formState.errors} disabled={openFields !== null && !openFields.includes(f.name)} />
+          <FieldInput
+            key={f.name}
+            spec={f}
+            idPrefix={idPrefix}
+            register={register}
+            control={control}
+            errors={formState.errors}
+            disabled={openFields !== null && !openFields.includes(f.name)}
+          />
         ))}
       </fieldset>
       <StepFormActions idPrefix={idPrefix} step={form} readOnly={readOnly} />

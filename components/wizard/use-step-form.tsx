@@ -38,8 +38,8 @@ export function useStepForm(opts: {
   const [summary, setSummary] = useState<{ message: string | null; errors: Record<string, string> }>({ message: null, errors: {} });
 
   // watch() subscribes outside React's render (autosave on every change); the compiler skips this hook for it.
-  // eslint-disable-next-line react-hooks/incompatible-library
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/incompatible-library
     const sub = watch((values) => scheduleDraft(values as StepValues));
     return () => sub.unsubscribe();
   }, [watch, scheduleDraft]);
@@ -75,7 +75,15 @@ export function useStepForm(opts: {
 }
 
 /** The top of a step form: the stale-tab banner and the error summary. */
-export function StepFormAlerts({ idPrefix, labels, step }: { idPrefix: string; labels: Record<string, string>; step: ReturnType<typeof useStepForm> }) {
+export function StepFormAlerts({
+  idPrefix,
+  labels,
+  step,
+}: {
+  idPrefix: string;
+  labels: Record<string, string>;
+  step: ReturnType<typeof useStepForm>;
+}) {
   return (
     <>
       {step.saver.state.kind === "stale" ? <StaleBanner message={step.saver.state.message} /> : null}
@@ -85,7 +93,15 @@ export function StepFormAlerts({ idPrefix, labels, step }: { idPrefix: string; l
 }
 
 /** The bottom of a step form: complete, save draft, and the autosave status. */
-export function StepFormActions({ idPrefix, step, readOnly }: { idPrefix: string; step: ReturnType<typeof useStepForm>; readOnly?: boolean }) {
+export function StepFormActions({
+  idPrefix,
+  step,
+  readOnly,
+}: {
+  idPrefix: string;
+  step: ReturnType<typeof useStepForm>;
+  readOnly?: boolean;
+}) {
   if (readOnly) return null;
   return (
     <div className="flex flex-wrap items-center gap-3">

@@ -23,7 +23,13 @@ const AUTOSAVE_DELAY_MS = 1200;
  * server returns is carried to the next save, so a second tab on an older version is
  * refused instead of overwriting newer data; after that, autosave stops.
  */
-type SaveAction = (input: { declarationId: string; step: number; version: number; values: StepValues; mode: "draft" | "complete" }) => Promise<ActionResult<SaveStepResult>>;
+type SaveAction = (input: {
+  declarationId: string;
+  step: number;
+  version: number;
+  values: StepValues;
+  mode: "draft" | "complete";
+}) => Promise<ActionResult<SaveStepResult>>;
 
 export function useStepSaver(opts: { declarationId: string; step: number; disabled?: boolean; action?: SaveAction }) {
   const { declarationId, step } = opts;

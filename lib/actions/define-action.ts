@@ -16,7 +16,7 @@ export type ActionCaller = { user: ActingUser; caller: Caller; actor: AuditActor
 /** Who calls a public action (sign-in help): only the request's address and browser. */
 export type RequestActor = { ip: string; userAgent: string | null };
 
-export async function requestActor(): Promise<RequestActor> {
+async function requestActor(): Promise<RequestActor> {
   const h = await headers();
   return { ip: clientIp(h), userAgent: userAgent(h) };
 }

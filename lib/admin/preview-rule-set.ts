@@ -20,7 +20,14 @@ export type RuleSetPreview = {
   office: { code: string; name: string };
   round: { title: string; ruleSetTitle: string; ruleSetVersion: number };
   status: string;
-  candidate: { rows: PreviewRow[]; violations: { code: string; title: string; points: number }[]; positive: number; negative: number; total: number; rank: number };
+  candidate: {
+    rows: PreviewRow[];
+    violations: { code: string; title: string; points: number }[];
+    positive: number;
+    negative: number;
+    total: number;
+    rank: number;
+  };
   current: { positive: number; negative: number; total: number; rank: number };
   /** Persian notes: violations or values the candidate could not use. */
   notes: string[];
@@ -56,7 +63,15 @@ export async function previewRuleSet(db: Db, caller: Caller, input: { ruleSetId:
   const declaration = await db.declaration.findFirst({
     where: { officeId: office.id },
     orderBy: { createdAt: "desc" },
-    select: { id: true, roundId: true, data: true, status: true, satisfactionScore: true, associationScore: true, round: { select: { title: true, ruleSet: { select: { title: true, version: true } } } } },
+    select: {
+      id: true,
+      roundId: true,
+      data: true,
+      status: true,
+      satisfactionScore: true,
+      associationScore: true,
+      round: { select: { title: true, ruleSet: { select: { title: true, version: true } } } },
+    },
   });
   if (!declaration) throw new InvalidInputError({ officeCode: "این دفتر هنوز پرونده خوداظهاری ندارد؛ دفتر دیگری را انتخاب کنید." });
 
@@ -68,10 +83,21 @@ export async function previewRuleSet(db: Db, caller: Caller, input: { ruleSetId:
   const result = scoreTolerantly(candidate, scored.facts, notes);
   return {
     office: { code: office.code, name: office.name },
-    round: { title: declaration.round.title, ruleSetTitle: declaration.round.ruleSet.title, ruleSetVersion: declaration.round.ruleSet.version },
+    round: {
+      title: declaration.round.title,
+      ruleSetTitle: declaration.round.ruleSet.title,
+      ruleSetVersion: declaration.round.ruleSet.version,
+    },
     status: declaration.status,
     candidate: {
-      rows: result.criteria.map((c) => ({ key: c.key, title: c.title, points: c.points, max: c.max, pending: c.pending, explanation: explainCriterion(c, FACT_DISPLAY) })),
+      rows: result.criteria.map((c) => ({
+        key: c.key,
+        title: c.title,
+        points: c.points,
+        max: c.max,
+        pending: c.pending,
+        explanation: explainCriterion(c, FACT_DISPLAY),
+      })),
       violations: result.violations,
       positive: result.positive,
       negative: result.negative,

@@ -23,7 +23,14 @@ function requireManager(caller: Caller) {
 }
 
 const days = (label: string) =>
-  z.preprocess((v) => Number(typeof v === "string" ? v.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))) : v), z.number({ error: `${label} را به روز وارد کنید.` }).int({ error: `${label} را به روز وارد کنید.` }).min(1, { error: `${label} دست‌کم ۱ روز است.` }).max(365, { error: `${label} حداکثر ۳۶۵ روز است.` }));
+  z.preprocess(
+    (v) => Number(typeof v === "string" ? v.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))) : v),
+    z
+      .number({ error: `${label} را به روز وارد کنید.` })
+      .int({ error: `${label} را به روز وارد کنید.` })
+      .min(1, { error: `${label} دست‌کم ۱ روز است.` })
+      .max(365, { error: `${label} حداکثر ۳۶۵ روز است.` }),
+  );
 
 export const roundInput = z
   .object({
@@ -39,7 +46,10 @@ export const roundInput = z
     /** Absent: a new round. */
     roundId: z.string().min(1).max(64).optional(),
   })
-  .refine((v) => parseJalaliDate(v.windowClosesOn)! > parseJalaliDate(v.windowOpensOn)!, { error: "پایان مهلت باید بعد از آغاز آن باشد.", path: ["windowClosesOn"] });
+  .refine((v) => parseJalaliDate(v.windowClosesOn)! > parseJalaliDate(v.windowOpensOn)!, {
+    error: "پایان مهلت باید بعد از آغاز آن باشد.",
+    path: ["windowClosesOn"],
+  });
 
 /** The window: from the start of the first day to the end of the last day, Tehran time. */
 function windowOf(v: z.infer<typeof roundInput>) {
@@ -59,11 +69,29 @@ export async function saveRound(db: Db, actor: AuditActor, caller: Caller, v: z.
   requireManager(caller);
   const roundId = v.roundId ?? null;
   return db.$transaction(async (tx) => {
-    const data = { title: v.title, ...windowOf(v), reviewDays: v.reviewDays, correctionDays: v.correctionDays, reReviewDays: v.reReviewDays, objectionDays: v.objectionDays, dayKind: v.dayKind };
+    const data = {
+      title: v.title,
+      ...windowOf(v),
+      reviewDays: v.reviewDays,
+      correctionDays: v.correctionDays,
+      reReviewDays: v.reReviewDays,
+      objectionDays: v.objectionDays,
+      dayKind: v.dayKind,
+    };
     if (!roundId) {
       await approvedRuleSet(tx, v.ruleSetId);
       const round = await tx.round.create({ data: { ...data, ruleSetId: v.ruleSetId, status: "DRAFT" } });
-      await recordAudit(tx, actor, { action: "round.created", targetType: "Round", targetId: round.id, after: { ...data, windowOpensAt: data.windowOpensAt.toISOString(), windowClosesAt: data.windowClosesAt.toISOString(), ruleSetId: v.ruleSetId } });
+      await recordAudit(tx, actor, {
+        action: "round.created",
+        targetType: "Round",
+        targetId: round.id,
+        after: {
+          ...data,
+          windowOpensAt: data.windowOpensAt.toISOString(),
+          windowClosesAt: data.windowClosesAt.toISOString(),
+          ruleSetId: v.ruleSetId,
+        },
+      });
       return { roundId: round.id };
     }
     const round = await tx.round.findUnique({ where: { id: roundId } });
@@ -74,7 +102,13 @@ export async function saveRound(db: Db, actor: AuditActor, caller: Caller, v: z.
     }
     if (round.status === "DRAFT") await approvedRuleSet(tx, v.ruleSetId);
     await tx.round.update({ where: { id: round.id }, data: { ...data, ruleSetId: v.ruleSetId } });
-    await recordAudit(tx, actor, { action: "round.updated", targetType: "Round", targetId: round.id, before: { title: round.title, ruleSetId: round.ruleSetId }, after: { title: v.title, ruleSetId: v.ruleSetId } });
+    await recordAudit(tx, actor, {
+      action: "round.updated",
+      targetType: "Round",
+      targetId: round.id,
+      before: { title: round.title, ruleSetId: round.ruleSetId },
+      after: { title: v.title, ruleSetId: v.ruleSetId },
+    });
     return { roundId: round.id };
   });
 }
@@ -94,7 +128,8 @@ export async function openRound(db: Db, actor: AuditActor, caller: Caller, round
 
 function assertClosable(round: { status: string; windowClosesAt: Date }, now: Date) {
   if (round.status !== "OPEN") throw new RefusedError("فقط دوره باز را می‌توان بست.");
-  if (now < round.windowClosesAt) throw new RefusedError("مهلت ثبت خوداظهاری این دوره هنوز تمام نشده است؛ دوره را پس از پایان مهلت ببندید.");
+  if (now < round.windowClosesAt)
+    throw new RefusedError("مهلت ثبت خوداظهاری این دوره هنوز تمام نشده است؛ دوره را پس از پایان مهلت ببندید.");
 }
 
 /** Whether an error is PostgreSQL's unique violation (Prisma P2002). */
@@ -107,7 +142,13 @@ function isUniqueViolation(e: unknown): boolean {
  * (closing a round of 20,000 offices takes minutes, longer than a request should). Asking
  * again while a close is queued or running returns that job instead of a second one.
  */
-export async function requestRoundClose(db: Db, actor: AuditActor, caller: Caller, roundId: string, now = new Date()): Promise<{ jobId: string }> {
+export async function requestRoundClose(
+  db: Db,
+  actor: AuditActor,
+  caller: Caller,
+  roundId: string,
+  now = new Date(),
+): Promise<{ jobId: string }> {
   requireManager(caller);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`round-close:${roundId}`}))`;
@@ -131,10 +172,18 @@ export const runRoundCloseJob: JobHandler = async (db, job, progress) => {
   const admin = await db.user.findUnique({ where: { id: job.createdById }, select: { id: true, role: true, regionId: true } });
   if (!admin) throw new JobFailure("کاربری که بستن دوره را خواسته بود یافت نشد.");
   try {
-    const r = await closeRound(db, { userId: admin.id, role: admin.role, ip: input.ip ?? null }, admin, input.roundId, new Date(), progress);
+    const r = await closeRound(
+      db,
+      { userId: admin.id, role: admin.role, ip: input.ip ?? null },
+      admin,
+      input.roundId,
+      new Date(),
+      progress,
+    );
     return r;
   } catch (e) {
-    if (e instanceof RefusedError || e instanceof NotFoundError) throw new JobFailure(e instanceof RefusedError ? e.userMessage : "دوره یافت نشد.");
+    if (e instanceof RefusedError || e instanceof NotFoundError)
+      throw new JobFailure(e instanceof RefusedError ? e.userMessage : "دوره یافت نشد.");
     throw e;
   }
 };
@@ -161,7 +210,14 @@ export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roun
   });
   const offices = await db.office.findMany({
     where: { declarations: { none: { roundId: round.id } } },
-    select: { id: true, code: true, type: true, provinceId: true, province: { select: { regionId: true } }, holder: { select: { id: true, mobile: true } } },
+    select: {
+      id: true,
+      code: true,
+      type: true,
+      provinceId: true,
+      province: { select: { regionId: true } },
+      holder: { select: { id: true, mobile: true } },
+    },
   });
   const total = drafts.length + offices.length;
   let done = 0;
@@ -172,7 +228,15 @@ export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roun
   if (progress) await progress(0, total);
   for (const d of drafts) {
     try {
-      await db.$transaction((tx) => markNotSubmitted(tx, { id: d.id, status: "DRAFT" }, who, { lowestRank: lowest, roundTitle: round.title, officeCode: d.office.code, holder: d.office.holder }, now));
+      await db.$transaction((tx) =>
+        markNotSubmitted(
+          tx,
+          { id: d.id, status: "DRAFT" },
+          who,
+          { lowestRank: lowest, roundTitle: round.title, officeCode: d.office.code, holder: d.office.holder },
+          now,
+        ),
+      );
       notSubmitted++;
     } catch (e) {
       if (!(e instanceof ConcurrentChangeError)) throw e;
@@ -183,10 +247,23 @@ export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roun
     try {
       await db.$transaction(async (tx) => {
         const created = await tx.declaration.create({
-          data: { roundId: round.id, officeId: o.id, regionId: o.province.regionId, provinceId: o.provinceId, officeType: o.type, status: "DRAFT" },
+          data: {
+            roundId: round.id,
+            officeId: o.id,
+            regionId: o.province.regionId,
+            provinceId: o.provinceId,
+            officeType: o.type,
+            status: "DRAFT",
+          },
           select: { id: true },
         });
-        await markNotSubmitted(tx, { id: created.id, status: "DRAFT" }, who, { lowestRank: lowest, roundTitle: round.title, officeCode: o.code, holder: o.holder }, now);
+        await markNotSubmitted(
+          tx,
+          { id: created.id, status: "DRAFT" },
+          who,
+          { lowestRank: lowest, roundTitle: round.title, officeCode: o.code, holder: o.holder },
+          now,
+        );
       });
       notSubmitted++;
     } catch (e) {
@@ -197,7 +274,8 @@ export async function closeRound(db: Db, actor: AuditActor, caller: Caller, roun
   }
   await db.$transaction(async (tx) => {
     const closed = await tx.round.updateMany({ where: { id: round.id, status: "OPEN" }, data: { status: "CLOSED", closedAt: now } });
-    if (closed.count === 1) await recordAudit(tx, actor, { action: "round.closed", targetType: "Round", targetId: round.id, after: { notSubmitted } });
+    if (closed.count === 1)
+      await recordAudit(tx, actor, { action: "round.closed", targetType: "Round", targetId: round.id, after: { notSubmitted } });
   });
   return { notSubmitted };
 }

@@ -26,12 +26,18 @@ export function ruleSetCoverageWarnings(rs: RuleSet): CoverageWarning[] {
     const at = `criteria[${i}]`;
     if (c.kind === "regionEntered") {
       if (!REGION_ENTERED_FACTS.has(c.fact)) {
-        warnings.push({ path: `${at}.fact`, message: `صفحه بررسی منطقه فقط «satisfactionScore» و «associationScore» را وارد می‌کند؛ معیار «${c.title}» (fact: ${c.fact}) همیشه صفر می‌ماند.` });
+        warnings.push({
+          path: `${at}.fact`,
+          message: `صفحه بررسی منطقه فقط «satisfactionScore» و «associationScore» را وارد می‌کند؛ معیار «${c.title}» (fact: ${c.fact}) همیشه صفر می‌ماند.`,
+        });
       }
       return;
     }
     if (!KNOWN_FACTS.has(c.fact) || c.fact === "violations" || REGION_ENTERED_FACTS.has(c.fact)) {
-      warnings.push({ path: `${at}.fact`, message: `سامانه مقدار «${c.fact}» را از خوداظهاری به دست نمی‌آورد؛ معیار «${c.title}» برای همه دفاتر صفر می‌شود.` });
+      warnings.push({
+        path: `${at}.fact`,
+        message: `سامانه مقدار «${c.fact}» را از خوداظهاری به دست نمی‌آورد؛ معیار «${c.title}» برای همه دفاتر صفر می‌شود.`,
+      });
       return;
     }
     const offered = OFFERED[c.fact];
@@ -39,7 +45,10 @@ export function ruleSetCoverageWarnings(rs: RuleSet): CoverageWarning[] {
     if (offered) {
       for (const k of keys) {
         if (!offered.has(k)) {
-          warnings.push({ path: `${at}.${c.kind === "choice" ? "choices" : "items"}.${k}`, message: `فرم خوداظهاری گزینه «${k}» را ندارد؛ امتیاز آن در معیار «${c.title}» هرگز داده نمی‌شود.` });
+          warnings.push({
+            path: `${at}.${c.kind === "choice" ? "choices" : "items"}.${k}`,
+            message: `فرم خوداظهاری گزینه «${k}» را ندارد؛ امتیاز آن در معیار «${c.title}» هرگز داده نمی‌شود.`,
+          });
         }
       }
     }

@@ -17,7 +17,7 @@ import { ConcurrentChangeError } from "@/lib/workflow/apply-transition";
 // same content again returns the existing version instead of a copy.
 // Only holders of `ruleset:approve:any` (the head office); anyone else gets "not found".
 
-export const MAX_RULE_SET_BYTES = 512 * 1024;
+const MAX_RULE_SET_BYTES = 512 * 1024;
 
 export function requireRuleSetManager(caller: Caller) {
   if (scopeOf(caller.role, "ruleset:approve") !== "any") throw new NotFoundError("ruleSet");
@@ -28,7 +28,10 @@ export class RuleSetUploadError extends InvalidInputError {
   constructor(readonly issues: RuleSetIssue[]) {
     super(
       // path → message(s): the form lists them in order.
-      issues.reduce<Record<string, string>>((acc, i) => ({ ...acc, [i.path]: acc[i.path] ? `${acc[i.path]}\n${i.message}` : i.message }), {}),
+      issues.reduce<Record<string, string>>(
+        (acc, i) => ({ ...acc, [i.path]: acc[i.path] ? `${acc[i.path]}\n${i.message}` : i.message }),
+        {},
+      ),
       `فایل جدول امتیازدهی ${issues.length === 1 ? "یک خطا" : `${toPersianDigits(issues.length)} خطا`} دارد و ذخیره نشد. هر خطا نام فیلد خود را دارد.`,
     );
   }
@@ -54,7 +57,7 @@ function jsonSyntaxIssue(text: string, e: unknown): RuleSetIssue {
 }
 
 /** Parses and validates an uploaded file: the rule set, or every problem found. */
-export function readRuleSetFile(text: string): { ok: true; ruleSet: RuleSet } | { ok: false; issues: RuleSetIssue[] } {
+function readRuleSetFile(text: string): { ok: true; ruleSet: RuleSet } | { ok: false; issues: RuleSetIssue[] } {
   if (Buffer.byteLength(text, "utf8") > MAX_RULE_SET_BYTES) {
     return { ok: false, issues: [{ path: "$", message: "حجم فایل جدول امتیازدهی بیش از ۵۱۲ کیلوبایت است. ($)" }] };
   }
@@ -73,7 +76,7 @@ export function readRuleSetFile(text: string): { ok: true; ruleSet: RuleSet } | 
 }
 
 /** The stored form: canonical JSON of the validated rule set, and its SHA-256. */
-export function storedFormOf(rs: RuleSet): { definition: object; sha256: string } {
+function storedFormOf(rs: RuleSet): { definition: object; sha256: string } {
   const definition = serializeRuleSet(rs) as object;
   return { definition, sha256: createHash("sha256").update(canonicalJson(definition)).digest("hex") };
 }
@@ -101,7 +104,12 @@ export async function uploadRuleSet(db: Db, actor: AuditActor, caller: Caller, i
       data: { key: rs.id, version, title: rs.title, isSample: rs.isSample, definition, sha256, uploadedById: caller.id },
       select: { id: true },
     });
-    await recordAudit(tx, actor, { action: "ruleset.uploaded", targetType: "RuleSet", targetId: row.id, after: { key: rs.id, version, sha256, fileName: input.fileName, isSample: rs.isSample } });
+    await recordAudit(tx, actor, {
+      action: "ruleset.uploaded",
+      targetType: "RuleSet",
+      targetId: row.id,
+      after: { key: rs.id, version, sha256, fileName: input.fileName, isSample: rs.isSample },
+    });
     return { ruleSetId: row.id, version, existing: false };
   });
 }
@@ -112,14 +120,25 @@ export const ruleSetTarget = z.object({ ruleSetId: z.string().min(1).max(64) });
 export async function approveRuleSet(db: Db, actor: AuditActor, caller: Caller, ruleSetId: string, now = new Date()) {
   requireRuleSetManager(caller);
   return db.$transaction(async (tx) => {
-    const row = await tx.ruleSet.findUnique({ where: { id: ruleSetId }, select: { id: true, definition: true, approvedAt: true, sha256: true, key: true, version: true } });
+    const row = await tx.ruleSet.findUnique({
+      where: { id: ruleSetId },
+      select: { id: true, definition: true, approvedAt: true, sha256: true, key: true, version: true },
+    });
     if (!row) throw new NotFoundError("ruleSet");
     if (row.approvedAt) throw new RefusedError("این جدول امتیازدهی پیش‌تر تأیید شده است.");
     // Stored content is validated again: approval is the last gate before rounds use it.
     parseRuleSet(row.definition);
-    const updated = await tx.ruleSet.updateMany({ where: { id: row.id, approvedAt: null }, data: { approvedAt: now, approvedById: caller.id } });
+    const updated = await tx.ruleSet.updateMany({
+      where: { id: row.id, approvedAt: null },
+      data: { approvedAt: now, approvedById: caller.id },
+    });
     if (updated.count !== 1) throw new ConcurrentChangeError();
-    await recordAudit(tx, actor, { action: "ruleset.approved", targetType: "RuleSet", targetId: row.id, after: { key: row.key, version: row.version, sha256: row.sha256 } });
+    await recordAudit(tx, actor, {
+      action: "ruleset.approved",
+      targetType: "RuleSet",
+      targetId: row.id,
+      after: { key: row.key, version: row.version, sha256: row.sha256 },
+    });
   });
 }
 
@@ -127,11 +146,20 @@ export async function approveRuleSet(db: Db, actor: AuditActor, caller: Caller, 
 export async function deleteRuleSet(db: Db, actor: AuditActor, caller: Caller, ruleSetId: string) {
   requireRuleSetManager(caller);
   return db.$transaction(async (tx) => {
-    const row = await tx.ruleSet.findUnique({ where: { id: ruleSetId }, select: { id: true, approvedAt: true, key: true, version: true, _count: { select: { rounds: true, snapshots: true } } } });
+    const row = await tx.ruleSet.findUnique({
+      where: { id: ruleSetId },
+      select: { id: true, approvedAt: true, key: true, version: true, _count: { select: { rounds: true, snapshots: true } } },
+    });
     if (!row) throw new NotFoundError("ruleSet");
-    if (row.approvedAt || row._count.rounds > 0 || row._count.snapshots > 0) throw new RefusedError("جدول تأییدشده یا به‌کاررفته حذف نمی‌شود.");
+    if (row.approvedAt || row._count.rounds > 0 || row._count.snapshots > 0)
+      throw new RefusedError("جدول تأییدشده یا به‌کاررفته حذف نمی‌شود.");
     const deleted = await tx.ruleSet.deleteMany({ where: { id: row.id, approvedAt: null } });
     if (deleted.count !== 1) throw new ConcurrentChangeError();
-    await recordAudit(tx, actor, { action: "ruleset.deleted", targetType: "RuleSet", targetId: row.id, before: { key: row.key, version: row.version } });
+    await recordAudit(tx, actor, {
+      action: "ruleset.deleted",
+      targetType: "RuleSet",
+      targetId: row.id,
+      before: { key: row.key, version: row.version },
+    });
   });
 }

@@ -12,7 +12,7 @@ import { mobileField, nationalIdField, optionalField, persianNameFieldFor } from
 // The head office's management of staff accounts (experts of a region, admins): create,
 // deactivate / reactivate, reset the password to a temporary one shown once, unlock.
 // Only holders of `user:manage:any`; anyone else gets "not found". Holders' accounts come
-// from the licence registry (issue 6, import), not from here.
+// from the licence registry (lib/registry), not from here.
 
 function requireManager(caller: Caller) {
   if (scopeOf(caller.role, "user:manage") !== "any") throw new NotFoundError("user");
@@ -31,7 +31,10 @@ export const createStaffInput = z
     lastName: persianNameFieldFor("نام خانوادگی"),
     mobile: optionalField(mobileField),
     role: z.enum(["EXPERT", "ADMIN"], { error: "نقش را انتخاب کنید." }),
-    regionId: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : Number(v)), z.number().int().min(1).max(9).optional()),
+    regionId: z.preprocess(
+      (v) => (v === "" || v === null || v === undefined ? undefined : Number(v)),
+      z.number().int().min(1).max(9).optional(),
+    ),
   })
   .refine((v) => v.role !== "EXPERT" || v.regionId !== undefined, { error: "منطقه کارشناس را انتخاب کنید.", path: ["regionId"] });
 
@@ -55,7 +58,12 @@ export async function createStaffAccount(db: Db, actor: AuditActor, caller: Call
         mustChangePassword: true,
       },
     });
-    await recordAudit(tx, actor, { action: "user.created", targetType: "User", targetId: user.id, after: { role: user.role, regionId: user.regionId } });
+    await recordAudit(tx, actor, {
+      action: "user.created",
+      targetType: "User",
+      targetId: user.id,
+      after: { role: user.role, regionId: user.regionId },
+    });
     return { userId: user.id, temporaryPassword: password };
   });
 }
@@ -74,10 +82,19 @@ export async function changeStaffAccount(db: Db, actor: AuditActor, caller: Call
     if (!user || user.role === "HOLDER") throw new NotFoundError("user");
     if (user.id === caller.id && input.action === "deactivate") throw new RefusedError("نمی‌توانید حساب خودتان را غیرفعال کنید.");
     const data =
-      input.action === "deactivate" ? { active: false }
-      : input.action === "activate" ? { active: true }
-      : input.action === "unlock" ? { lockedUntil: null, failedAttempts: 0, failedWindowStart: null }
-      : { passwordHash: passwordHash!, mustChangePassword: true, passwordChangedAt: new Date(), lockedUntil: null, failedAttempts: 0 };
+      input.action === "deactivate"
+        ? { active: false }
+        : input.action === "activate"
+          ? { active: true }
+          : input.action === "unlock"
+            ? { lockedUntil: null, failedAttempts: 0, failedWindowStart: null }
+            : {
+                passwordHash: passwordHash!,
+                mustChangePassword: true,
+                passwordChangedAt: new Date(),
+                lockedUntil: null,
+                failedAttempts: 0,
+              };
     await tx.user.update({ where: { id: user.id }, data });
     // An expert taken off duty leaves the region's pool with their files unassigned.
     if (input.action === "deactivate") await tx.declaration.updateMany({ where: { assigneeId: user.id }, data: { assigneeId: null } });

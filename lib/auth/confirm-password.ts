@@ -11,7 +11,12 @@ export type PasswordConfirmation = { ok: true } | { ok: false; code: "WRONG" } |
  * submission). Wrong answers count toward the same lock-out as sign-in, so a session left
  * open on a shared computer cannot be used to guess the password.
  */
-export async function confirmPassword(db: Db, actor: AuditActor & { userId: string }, password: string, now = new Date()): Promise<PasswordConfirmation> {
+export async function confirmPassword(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  password: string,
+  now = new Date(),
+): Promise<PasswordConfirmation> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.userId },
     select: { id: true, passwordHash: true, failedAttempts: true, failedWindowStart: true, lockedUntil: true },

@@ -56,11 +56,15 @@ export const authOptions: NextAuthOptions = {
       const uid = typeof token?.uid === "string" ? token.uid : null;
       if (!uid) return;
       await db.$transaction((tx) =>
-        recordAudit(tx, { userId: uid, role: (token.role as Role) ?? null, ip: null }, {
-          action: "auth.sign_out",
-          targetType: "User",
-          targetId: uid,
-        }),
+        recordAudit(
+          tx,
+          { userId: uid, role: (token.role as Role) ?? null, ip: null },
+          {
+            action: "auth.sign_out",
+            targetType: "User",
+            targetId: uid,
+          },
+        ),
       );
     },
   },

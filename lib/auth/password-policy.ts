@@ -25,4 +25,3 @@ export function newPasswordIssue(raw: string, nationalId: string): string | null
   if (/^(.)\1+$/.test(password)) return "رمز عبور نباید از یک نویسه تکراری ساخته شده باشد.";
   return null;
 }
-

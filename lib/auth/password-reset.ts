@@ -42,20 +42,22 @@ export async function requestPasswordReset(
     await tx.passwordResetCode.create({
       data: { userId: user.id, codeHash: codeHash(user.id, code), expiresAt: new Date(now.getTime() + CODE_TTL_MS), createdAt: now },
     });
-    await recordAudit(tx, { userId: user.id, role: user.role, ip: input.ip }, {
-      action: "auth.password_reset_requested",
-      targetType: "User",
-      targetId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id, role: user.role, ip: input.ip },
+      {
+        action: "auth.password_reset_requested",
+        targetType: "User",
+        targetId: user.id,
+      },
+    );
     return enqueueSms(tx, { recipient: user.mobile!, userId: user.id, template: "password-reset", data: { code } });
   });
   if (!notification) return { notificationId: null };
   return { notificationId: notification.id };
 }
 
-export type ResetResult =
-  | { ok: true }
-  | { ok: false; fieldErrors: Partial<Record<"code" | "newPassword", string>> };
+export type ResetResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<"code" | "newPassword", string>> };
 
 const WRONG_CODE = "کد تأیید نادرست یا منقضی است. در صورت نیاز کد تازه بخواهید.";
 
@@ -96,11 +98,15 @@ export async function resetPassword(
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, failedAttempts: 0, lockedUntil: null },
     });
-    await recordAudit(tx, { userId: user.id, role: user.role, ip: input.ip }, {
-      action: "auth.password_reset",
-      targetType: "User",
-      targetId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id, role: user.role, ip: input.ip },
+      {
+        action: "auth.password_reset",
+        targetType: "User",
+        targetId: user.id,
+      },
+    );
     return true;
   });
   return used ? { ok: true } : { ok: false, fieldErrors: { code: WRONG_CODE } };

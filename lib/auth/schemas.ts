@@ -57,4 +57,3 @@ export const resetPasswordSchema = z
     error: "تکرار رمز عبور با رمز عبور جدید یکسان نیست.",
   });
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
-

@@ -5,7 +5,7 @@ import { normalizeNationalId, isValidNationalId } from "@/lib/validation/nationa
 import { defaultPasswordCandidates, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 
-// Sign-in rules (issue 2): 5 failures of one account in 15 minutes lock it for 15
+// Sign-in rules: 5 failures of one account in 15 minutes lock it for 15
 // minutes; one IP address gets at most IP_MAX_FAILURES failures per window. Counting is
 // done on LoginAttempt rows keyed by the typed national ID, so an unknown national ID
 // "locks" exactly like a real one and the answers never tell whether an account exists.
@@ -61,12 +61,16 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
   const fail = async (userId: string | null, reason: string) => {
     await db.$transaction(async (tx) => {
       await tx.loginAttempt.create({ data: { ip, nationalId: nationalId || null, success: false, createdAt: now } });
-      await recordAudit(tx, { userId, role: null, ip, userAgent: input.userAgent }, {
-        action: "auth.sign_in_failed",
-        targetType: "User",
-        targetId: userId,
-        after: { reason },
-      });
+      await recordAudit(
+        tx,
+        { userId, role: null, ip, userAgent: input.userAgent },
+        {
+          action: "auth.sign_in_failed",
+          targetType: "User",
+          targetId: userId,
+          after: { reason },
+        },
+      );
     });
   };
 
@@ -116,12 +120,16 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data });
       await tx.loginAttempt.create({ data: { ip, nationalId, success: false, createdAt: now } });
-      await recordAudit(tx, { userId: user.id, role: user.role, ip, userAgent: input.userAgent }, {
-        action: lock ? "auth.locked_out" : "auth.sign_in_failed",
-        targetType: "User",
-        targetId: user.id,
-        after: { reason: "wrong-password", failedAttempts },
-      });
+      await recordAudit(
+        tx,
+        { userId: user.id, role: user.role, ip, userAgent: input.userAgent },
+        {
+          action: lock ? "auth.locked_out" : "auth.sign_in_failed",
+          targetType: "User",
+          targetId: user.id,
+          after: { reason: "wrong-password", failedAttempts },
+        },
+      );
     });
     return lock ? { ok: false, code: "LOCKED", until: new Date(now.getTime() + LOCK_MS) } : { ok: false, code: "INVALID" };
   }
@@ -130,12 +138,16 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
   const refuse = async (failure: SignInFailure, reason: string) => {
     await db.$transaction(async (tx) => {
       await tx.loginAttempt.create({ data: { ip, nationalId, success: true, createdAt: now } });
-      await recordAudit(tx, { userId: user.id, role: user.role, ip, userAgent: input.userAgent }, {
-        action: "auth.sign_in_refused",
-        targetType: "User",
-        targetId: user.id,
-        after: { reason },
-      });
+      await recordAudit(
+        tx,
+        { userId: user.id, role: user.role, ip, userAgent: input.userAgent },
+        {
+          action: "auth.sign_in_refused",
+          targetType: "User",
+          targetId: user.id,
+          after: { reason },
+        },
+      );
     });
     return failure;
   };
@@ -159,11 +171,15 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
       data: { failedAttempts: 0, failedWindowStart: null, lockedUntil: null, lastLoginAt: now },
     });
     await tx.loginAttempt.create({ data: { ip, nationalId, success: true, createdAt: now } });
-    await recordAudit(tx, { userId: user.id, role: user.role, ip, userAgent: input.userAgent }, {
-      action: "auth.sign_in",
-      targetType: "User",
-      targetId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id, role: user.role, ip, userAgent: input.userAgent },
+      {
+        action: "auth.sign_in",
+        targetType: "User",
+        targetId: user.id,
+      },
+    );
   });
   return { ok: true, user: { id: user.id, role: user.role, mustChangePassword: user.mustChangePassword } };
 }

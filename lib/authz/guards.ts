@@ -40,16 +40,24 @@ export async function loadDeclarationFor<Q extends DeclarationQuery = typeof DEC
 ): Promise<Prisma.DeclarationGetPayload<Q>> {
   const scope = declarationScopeWhere(caller, action);
   if (!scope || declarationId.length === 0 || declarationId.length > 64) throw new NotFoundError("declaration");
-  const declaration = await (db.declaration.findFirst as (args: unknown) => Promise<unknown>)({ ...query, where: { ...scope, id: declarationId } });
+  const declaration = await (db.declaration.findFirst as (args: unknown) => Promise<unknown>)({
+    ...query,
+    where: { ...scope, id: declarationId },
+  });
   if (!declaration) throw new NotFoundError("declaration");
   return declaration as Prisma.DeclarationGetPayload<Q>;
 }
 
-
 export async function loadOfficeFor(db: Db | Tx, caller: Caller, officeId: string, action: ResourceAction = "office:view") {
   const scope = scopeOf(caller.role, action);
   const where: Prisma.OfficeWhereInput | null =
-    scope === "any" ? {} : scope === "own" ? { holderId: caller.id } : scope === "region" && caller.regionId !== null ? { province: { regionId: caller.regionId } } : null;
+    scope === "any"
+      ? {}
+      : scope === "own"
+        ? { holderId: caller.id }
+        : scope === "region" && caller.regionId !== null
+          ? { province: { regionId: caller.regionId } }
+          : null;
   if (!where) throw new NotFoundError("office");
   const office = await db.office.findFirst({
     where: { ...where, id: officeId },

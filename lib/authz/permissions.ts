@@ -7,7 +7,14 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { NotFoundError } from "@/lib/errors/app-error";
 
 export const PERMISSIONS = {
-  HOLDER: ["office:view:own", "declaration:view:own", "declaration:edit:own", "declaration:submit:own", "document:read:own", "objection:file:own"],
+  HOLDER: [
+    "office:view:own",
+    "declaration:view:own",
+    "declaration:edit:own",
+    "declaration:submit:own",
+    "document:read:own",
+    "objection:file:own",
+  ],
   EXPERT: ["office:view:region", "declaration:view:region", "declaration:review:region", "document:read:region", "dashboard:view:region"],
   ADMIN: [
     "office:view:any",

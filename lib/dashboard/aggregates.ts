@@ -12,7 +12,14 @@ import { STAGE_OF, STAGE_ORDER, STATUS_ORDER, type Stage, type StatusKey } from 
 export type RankCount = { rank: number; fixed: number; provisional: number };
 export type HistogramBucket = { from: number; to: number; count: number; closed: boolean };
 export type RegionCount = { regionId: number; name: string; offices: number; stages: Record<Stage, number> };
-export type ProvinceShare = { provinceId: number; name: string; regionId: number; offices: number; unranked: number; ranks: Record<string, number> };
+export type ProvinceShare = {
+  provinceId: number;
+  name: string;
+  regionId: number;
+  offices: number;
+  unranked: number;
+  ranks: Record<string, number>;
+};
 
 export type DashboardCounts = {
   offices: number;
@@ -36,7 +43,7 @@ export function bucketWidth(max: number): number {
 }
 
 /** The highest positive total the rule set allows (every criterion at its cap). */
-export function maxTotal(ruleSet: RuleSet): number {
+function maxTotal(ruleSet: RuleSet): number {
   return ruleSet.criteria.reduce((sum, c) => sum + maxPoints(c), 0);
 }
 
@@ -80,8 +87,15 @@ export async function dashboardCounts(
   }
 
   const ranks = ruleSet.ranks.map((r) => r.rank);
-  const rankKeys = [...ranks, ...of("rank").map((r) => r.num).filter((k): k is number => k !== null && !ranks.includes(k))];
-  const unranked = of("rank").filter((r) => r.num === null).reduce((s, r) => s + r.n, 0);
+  const rankKeys = [
+    ...ranks,
+    ...of("rank")
+      .map((r) => r.num)
+      .filter((k): k is number => k !== null && !ranks.includes(k)),
+  ];
+  const unranked = of("rank")
+    .filter((r) => r.num === null)
+    .reduce((s, r) => s + r.n, 0);
   const byRank = [...new Set(rankKeys)].map((rank) => {
     const matching = of("rank").filter((r) => r.num === rank);
     return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { utcTimestamp } from "@/lib/sql-time";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { startOfTehranDay } from "@/lib/format/jalali";
@@ -68,7 +69,7 @@ function decisionsSql(roundId: string, regionId: number | undefined): Prisma.Sql
 }
 
 /** An instant as the columns store it: `timestamp without time zone` holding UTC. */
-const utc = (d: Date) => Prisma.sql`(CAST(${d.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
+const utc = utcTimestamp;
 
 export async function regionCompliance(
   db: Db,
@@ -108,7 +109,11 @@ export async function regionCompliance(
 }
 
 /** The deadline of a period of `kind` that started on each Tehran day, with the round's day counting. */
-async function deadlinesOf(db: Db, round: { reviewDays: number; reReviewDays: number; dayKind: DayKind }, starts: { kind: Kind; day: string }[]) {
+async function deadlinesOf(
+  db: Db,
+  round: { reviewDays: number; reReviewDays: number; dayKind: DayKind },
+  starts: { kind: Kind; day: string }[],
+) {
   if (starts.length === 0) return [];
   const firstInstant = (day: string) => {
     const [y, m, d] = day.split("-").map(Number) as [number, number, number];
@@ -120,12 +125,20 @@ async function deadlinesOf(db: Db, round: { reviewDays: number; reReviewDays: nu
     const longest = Math.max(round.reviewDays, round.reReviewDays);
     // Enough days ahead for any run of holidays, as roundDeadline looks.
     const until = new Date(firstInstant(days.at(-1)!).getTime() + (longest * 2 + 31) * 86_400_000);
-    const rows = await db.holiday.findMany({ where: { day: { gte: new Date(`${days[0]}T00:00:00Z`), lte: until } }, select: { day: true } });
+    const rows = await db.holiday.findMany({
+      where: { day: { gte: new Date(`${days[0]}T00:00:00Z`), lte: until } },
+      select: { day: true },
+    });
     holidays = new Set(rows.map((r) => r.day.toISOString().slice(0, 10)));
   }
   return starts.map((s) => ({
     kind: s.kind,
     day: s.day,
-    due: deadlineAfter(firstInstant(s.day), s.kind === "review" ? round.reviewDays : round.reReviewDays, round.dayKind, holidays).toISOString(),
+    due: deadlineAfter(
+      firstInstant(s.day),
+      s.kind === "review" ? round.reviewDays : round.reReviewDays,
+      round.dayKind,
+      holidays,
+    ).toISOString(),
   }));
 }

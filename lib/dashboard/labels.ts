@@ -7,7 +7,17 @@ export type StatusKey = DeclarationStatus | "NO_FILE";
 
 /** In the order a file moves through the round. */
 export const STATUS_ORDER: readonly StatusKey[] = [
-  "NO_FILE", "DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "RESUBMITTED", "APPROVED", "OBJECTED", "OBJECTION_DECIDED", "FINAL", "NOT_SUBMITTED",
+  "NO_FILE",
+  "DRAFT",
+  "SUBMITTED",
+  "IN_REVIEW",
+  "RETURNED",
+  "RESUBMITTED",
+  "APPROVED",
+  "OBJECTED",
+  "OBJECTION_DECIDED",
+  "FINAL",
+  "NOT_SUBMITTED",
 ];
 
 export const STATUS_LABEL: Record<StatusKey, string> = { NO_FILE: "بدون پرونده", ...DECLARATION_STATUS_LABEL };

@@ -31,9 +31,13 @@ export type Dashboard = {
 export async function loadDashboard(db: Db, caller: Caller, params: DashboardParams, now = new Date()): Promise<Dashboard> {
   const scope = dashboardScope(caller, positiveIntParam(params.region));
   const requestedRound = typeof params.round === "string" ? params.round : undefined;
-  const [rounds, regions] = await Promise.all([listRounds(db), db.region.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true } })]);
+  const [rounds, regions] = await Promise.all([
+    listRounds(db),
+    db.region.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true } }),
+  ]);
   // A region id that does not exist shows all regions rather than an empty page.
-  const regionId = scope.regionId !== undefined && (!scope.canPickRegion || regions.some((r) => r.id === scope.regionId)) ? scope.regionId : undefined;
+  const regionId =
+    scope.regionId !== undefined && (!scope.canPickRegion || regions.some((r) => r.id === scope.regionId)) ? scope.regionId : undefined;
   const base = {
     rounds,
     regionOptions: scope.canPickRegion ? regions : [],

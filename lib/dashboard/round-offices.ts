@@ -21,7 +21,8 @@ export const NO_FILE = "NO_FILE";
 /** FROM (o the office, p its province, d its file in the round, if any) and WHERE of the round's offices in the region (undefined: all). */
 function officesOfRound(round: { id: string; status: string }, regionId: number | undefined, extra?: Prisma.Sql) {
   const universe = round.status === "CLOSED" ? Prisma.sql`d.id IS NOT NULL` : Prisma.sql`TRUE`;
-  const region = regionId === undefined ? Prisma.empty : Prisma.sql`AND COALESCE(d."regionId", p."regionId") = CAST(${regionId} AS integer)`;
+  const region =
+    regionId === undefined ? Prisma.empty : Prisma.sql`AND COALESCE(d."regionId", p."regionId") = CAST(${regionId} AS integer)`;
   return {
     from: Prisma.sql`"Office" o
       JOIN "Province" p ON p.id = o."provinceId"

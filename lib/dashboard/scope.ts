@@ -23,7 +23,15 @@ export function dashboardScope(caller: Caller, requestedRegionId?: number): Dash
   throw new NotFoundError("dashboard");
 }
 
-export type DashboardRound = { id: string; title: string; status: "DRAFT" | "OPEN" | "CLOSED"; windowOpensAt: Date; windowClosesAt: Date; closedAt: Date | null; ruleSetId: string };
+export type DashboardRound = {
+  id: string;
+  title: string;
+  status: "DRAFT" | "OPEN" | "CLOSED";
+  windowOpensAt: Date;
+  windowClosesAt: Date;
+  closedAt: Date | null;
+  ruleSetId: string;
+};
 
 /** Every round, newest window first (the round filter's options). */
 export function listRounds(db: Db): Promise<DashboardRound[]> {

@@ -26,7 +26,12 @@ export async function deleteDocument(
 ): Promise<{ version: number; stepStatus: StepStatusMap }> {
   const store = opts.store ?? fileStore();
   const { storageKey, ...result } = await db.$transaction(async (tx) => {
-    const declaration = await loadForEdit(tx, who.caller, { declarationId: input.declarationId, step: 1, version: input.version, now: opts.now });
+    const declaration = await loadForEdit(tx, who.caller, {
+      declarationId: input.declarationId,
+      step: 1,
+      version: input.version,
+      now: opts.now,
+    });
     const doc = await tx.document.findFirst({ where: { id: input.documentId, declarationId: declaration.id, objectionId: null } });
     if (!doc) throw new StepInvalidError({}, DOCUMENT_NOT_FOUND_MESSAGE);
     await tx.document.delete({ where: { id: doc.id } });
@@ -35,7 +40,14 @@ export async function deleteDocument(
       action: "document.deleted",
       targetType: "Document",
       targetId: doc.id,
-      before: { declarationId: declaration.id, kind: doc.kind, fileName: doc.fileName, contentType: doc.contentType, size: doc.size, sha256: doc.sha256 },
+      before: {
+        declarationId: declaration.id,
+        kind: doc.kind,
+        fileName: doc.fileName,
+        contentType: doc.contentType,
+        size: doc.size,
+        sha256: doc.sha256,
+      },
       after: { version: committed.version },
     });
     return { ...committed, storageKey: doc.storageKey };

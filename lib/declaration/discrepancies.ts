@@ -24,7 +24,9 @@ export async function staffDiscrepancies(db: Db, declarationId: string): Promise
     .map((s) => ({
       nationalId: s.nationalId,
       name: `${s.firstName} ${s.lastName}`,
-      otherOffices: elsewhere.filter((e) => e.nationalId === s.nationalId).map((e) => ({ code: e.declaration.office.code, declarationId: e.declarationId })),
+      otherOffices: elsewhere
+        .filter((e) => e.nationalId === s.nationalId)
+        .map((e) => ({ code: e.declaration.office.code, declarationId: e.declarationId })),
     }))
     .filter((d) => d.otherOffices.length > 0);
 }

@@ -6,7 +6,15 @@ import { stepStates, type StepStatusMap } from "@/lib/declaration/steps";
 import { isWindowOpen } from "@/lib/rounds/window";
 import { reevaluateStatuses } from "@/lib/declaration/step-status";
 import { readDeclarationData, readStepStatus, toJson, type DeclarationData } from "@/lib/declaration/declaration-json";
-import { CorrectionClosedError, NotEditableError, NotFlaggedError, StaleVersionError, StepLockedError, StepNotNeededError, WindowClosedError } from "@/lib/declaration/errors";
+import {
+  CorrectionClosedError,
+  NotEditableError,
+  NotFlaggedError,
+  StaleVersionError,
+  StepLockedError,
+  StepNotNeededError,
+  WindowClosedError,
+} from "@/lib/declaration/errors";
 
 // The single gate every change of a holder's declaration passes, inside its transaction:
 // the caller's own file (else "not found"), still a draft, the round's window open, the
@@ -18,7 +26,13 @@ export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId
   // A lean read (this runs on every autosave): only what the checks and the write need.
   const row = await loadDeclarationFor(tx, caller, input.declarationId, "declaration:edit", {
     select: {
-      id: true, status: true, stepStatus: true, data: true, version: true, regionId: true, roundId: true,
+      id: true,
+      status: true,
+      stepStatus: true,
+      data: true,
+      version: true,
+      regionId: true,
+      roundId: true,
       office: { select: { personType: true } },
       round: { select: { windowOpensAt: true, windowClosesAt: true } },
     },
@@ -39,8 +53,16 @@ export async function loadForEdit(tx: Tx, caller: Caller, input: { declarationId
 }
 
 /** A returned file: the fields of `step` open for correction (null: the whole step), else the refusal. */
-async function correctionOpening(tx: Tx, declaration: { id: string; stepStatus: StepStatusMap }, step: number, now: Date): Promise<string[] | null> {
-  const open = await tx.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, select: { section: true, field: true, dueAt: true } });
+async function correctionOpening(
+  tx: Tx,
+  declaration: { id: string; stepStatus: StepStatusMap },
+  step: number,
+  now: Date,
+): Promise<string[] | null> {
+  const open = await tx.correctionRequest.findMany({
+    where: { declarationId: declaration.id, resolvedAt: null },
+    select: { section: true, field: true, dueAt: true },
+  });
   const access = correctionAccess(open, step, declaration.stepStatus, now);
   if (!access.open) throw access.reason === "deadline_passed" ? new CorrectionClosedError() : new NotFlaggedError();
   return access.fields;
@@ -57,7 +79,13 @@ export async function relatedCounts(tx: Db | Tx, declarationId: string): Promise
       (SELECT count(*)::int FROM "BoardMember" WHERE "declarationId" = ${declarationId}) AS "board"
     FROM (SELECT count(*)::int AS "staff", (count(*) FILTER (WHERE "disabled"))::int AS "disabled", (count(*) FILTER (WHERE "insured"))::int AS "insured"
           FROM "StaffMember" WHERE "declarationId" = ${declarationId}) s`;
-  return { kinds: row?.kinds ?? [], staff: row?.staff ?? 0, disabled: row?.disabled ?? 0, insured: row?.insured ?? 0, board: row?.board ?? 0 };
+  return {
+    kinds: row?.kinds ?? [],
+    staff: row?.staff ?? 0,
+    disabled: row?.disabled ?? 0,
+    insured: row?.insured ?? 0,
+    board: row?.board ?? 0,
+  };
 }
 
 export type EditableDeclaration = Awaited<ReturnType<typeof loadForEdit>>;

@@ -26,7 +26,7 @@ export const FACT_VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, 
 };
 
 /** Units of numeric facts, for explanations such as «۴۵ متر مربع ← ۸ امتیاز از ۱۵». */
-export const FACT_VALUE_UNITS: Readonly<Record<string, string>> = {
+const FACT_VALUE_UNITS: Readonly<Record<string, string>> = {
   floorArea: "متر مربع",
   staffCount: "نفر",
   insuredStaffCount: "نفر",

@@ -14,13 +14,13 @@ import { applyTransition } from "@/lib/workflow/apply-transition";
 import { objectionDeadline } from "@/lib/workflow/objection-window";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
 
-export const OBJECTION_MIN = 20;
+const OBJECTION_MIN = 20;
 export const MAX_OBJECTION_ATTACHMENTS = 3;
 
 export type ObjectionAttachment = { fileName: string; bytes: Uint8Array };
 
 /** Each attachment a PDF or JPEG (read from its bytes) of at most 2 MB; a Persian message otherwise. */
-export function checkObjectionAttachments(files: readonly ObjectionAttachment[]): ("pdf" | "jpeg")[] {
+function checkObjectionAttachments(files: readonly ObjectionAttachment[]): ("pdf" | "jpeg")[] {
   if (files.length > MAX_OBJECTION_ATTACHMENTS) throw new StepInvalidError({ files: "حداکثر ۳ فایل پیوست کنید." });
   return files.map((f) => {
     if (f.bytes.length === 0) throw new StepInvalidError({ files: EMPTY_FILE_MESSAGE });
@@ -33,10 +33,14 @@ export function checkObjectionAttachments(files: readonly ObjectionAttachment[])
 
 export const objectionInput = z.object({
   declarationId: z.string().min(1).max(64),
-  text: z.string().trim().min(OBJECTION_MIN, { error: "متن اعتراض را بنویسید (دست‌کم ۲۰ حرف)." }).max(4000, { error: "متن اعتراض بیش از حد طولانی است." }),
+  text: z
+    .string()
+    .trim()
+    .min(OBJECTION_MIN, { error: "متن اعتراض را بنویسید (دست‌کم ۲۰ حرف)." })
+    .max(4000, { error: "متن اعتراض بیش از حد طولانی است." }),
 });
 
-export class ObjectionClosedError extends DeclarationError {
+class ObjectionClosedError extends DeclarationError {
   constructor() {
     super("مهلت اعتراض به نتیجه این پرونده به پایان رسیده است.");
   }
@@ -86,7 +90,10 @@ async function fileObjectionTx(
   return db.$transaction(async (tx) => {
     const d = await loadDeclarationFor(tx, caller, input.declarationId, "objection:file", {
       select: {
-        id: true, status: true, regionId: true, approvedAt: true,
+        id: true,
+        status: true,
+        regionId: true,
+        approvedAt: true,
         round: { select: { objectionDays: true, reReviewDays: true, dayKind: true } },
       },
     });
@@ -118,10 +125,16 @@ async function fileObjectionTx(
         })),
       });
     }
-    await applyTransition(tx, d, "object", { actor: "HOLDER", audit: actor }, {
-      data: { assigneeId: assignee?.id ?? null, dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays) },
-      audit: { objectionId: objection.id, assigneeId: assignee?.id ?? null, attachments: stored.map((f) => f.sha256) },
-    });
+    await applyTransition(
+      tx,
+      d,
+      "object",
+      { actor: "HOLDER", audit: actor },
+      {
+        data: { assigneeId: assignee?.id ?? null, dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays) },
+        audit: { objectionId: objection.id, assigneeId: assignee?.id ?? null, attachments: stored.map((f) => f.sha256) },
+      },
+    );
     return { objectionId: objection.id };
   });
 }

@@ -14,7 +14,11 @@ import { fromCents, toCentsRounded } from "@/lib/ranking/decimal";
  */
 export async function loadDeclarationSummary(db: Db, declaration: { id: string; roundId: string; data: unknown; stepStatus: unknown }) {
   const [documents, board, staff, pinned] = await Promise.all([
-    db.document.findMany({ where: { declarationId: declaration.id, objectionId: null }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fileName: true, contentType: true } }),
+    db.document.findMany({
+      where: { declarationId: declaration.id, objectionId: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, fileName: true, contentType: true },
+    }),
     db.boardMember.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: "asc" } }),
     db.staffMember.findMany({ where: { declarationId: declaration.id }, orderBy: { createdAt: "asc" } }),
     ruleSetOfRound(db, declaration.roundId),

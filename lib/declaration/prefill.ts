@@ -12,23 +12,41 @@ export function registryPrefill(step: number, office: Office, holder: User, lice
   switch (step) {
     case 2:
       return office.personType === "REAL"
-        ? { firstName: holder.firstName, lastName: holder.lastName, nationalId: holder.nationalId, mobile: holder.mobile ?? "", email: holder.email ?? "" }
+        ? {
+            firstName: holder.firstName,
+            lastName: holder.lastName,
+            nationalId: holder.nationalId,
+            mobile: holder.mobile ?? "",
+            email: holder.email ?? "",
+          }
         : {};
     case 3:
       return {
         personType: office.personType,
         officeType: office.type,
-        ...(licence ? { licenceNumber: licence.number, licenceIssuedAt: jalali(licence.issuedAt), licenceExpiresAt: jalali(licence.expiresAt) } : {}),
+        ...(licence
+          ? { licenceNumber: licence.number, licenceIssuedAt: jalali(licence.issuedAt), licenceExpiresAt: jalali(licence.expiresAt) }
+          : {}),
       };
     case 5:
-      return { provinceId: String(office.provinceId), city: office.city, address: office.address, postalCode: office.postalCode ?? "", mobile: holder.mobile ?? "" };
+      return {
+        provinceId: String(office.provinceId),
+        city: office.city,
+        address: office.address,
+        postalCode: office.postalCode ?? "",
+        mobile: holder.mobile ?? "",
+      };
     default:
       return {};
   }
 }
 
 /** The form's values: what was saved, or else the registry's, over an empty form. */
-export function initialStepValues(step: number, saved: StepValues | undefined, prefill: StepValues): { values: StepValues; prefilled: boolean } {
+export function initialStepValues(
+  step: number,
+  saved: StepValues | undefined,
+  prefill: StepValues,
+): { values: StepValues; prefilled: boolean } {
   const form = formStep(step);
   const empty = form ? emptyValues(form.fields) : {};
   if (saved) return { values: { ...empty, ...saved }, prefilled: false };

@@ -9,7 +9,7 @@ import { readDeclarationData, toJson, toJsonOrDbNull } from "@/lib/declaration/d
 import { applyTransition } from "@/lib/workflow/apply-transition";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
 
-export const RESUBMIT_CONFIRM_MESSAGE = "برای ارسال دوباره، انجام اصلاحات را با علامت زدن این گزینه تایید کنید.";
+const RESUBMIT_CONFIRM_MESSAGE = "برای ارسال دوباره، انجام اصلاحات را با علامت زدن این گزینه تایید کنید.";
 
 /**
  * The holder sends a returned file back after correcting it: before the correction deadline,
@@ -28,7 +28,15 @@ export async function resubmitDeclaration(
   return db.$transaction(async (tx) => {
     const d = await loadDeclarationFor(tx, caller, input.declarationId, "declaration:submit", {
       select: {
-        id: true, status: true, version: true, regionId: true, roundId: true, data: true, stepStatus: true, trackingCode: true, submittedAt: true,
+        id: true,
+        status: true,
+        version: true,
+        regionId: true,
+        roundId: true,
+        data: true,
+        stepStatus: true,
+        trackingCode: true,
+        submittedAt: true,
         office: { select: { personType: true } },
         round: { select: { reReviewDays: true, dayKind: true } },
         correctionRequests: { where: { resolvedAt: null }, select: { id: true, section: true, field: true, dueAt: true } },
@@ -42,10 +50,16 @@ export async function resubmitDeclaration(
 
     const scored = await scoreDeclaration(tx, d);
     const data = readDeclarationData(d.data);
-    await applyTransition(tx, d, "resubmit", { actor: "HOLDER", audit: actor }, {
-      data: { dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays), stepStatus: toJson(stepStatus) },
-      audit: { total: scored.score.total, rank: scored.score.rank },
-    });
+    await applyTransition(
+      tx,
+      d,
+      "resubmit",
+      { actor: "HOLDER", audit: actor },
+      {
+        data: { dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays), stepStatus: toJson(stepStatus) },
+        audit: { total: scored.score.total, rank: scored.score.rank },
+      },
+    );
     for (const c of d.correctionRequests) {
       const after = c.field === null ? data[c.section] : data[c.section]?.[c.field];
       await tx.correctionRequest.update({ where: { id: c.id }, data: { after: toJsonOrDbNull(after), resolvedAt: now } });

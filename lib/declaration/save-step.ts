@@ -34,7 +34,13 @@ export type SaveStepResult = { version: number; stepStatus: StepStatusMap; value
  * step's full schema and then marks it complete. What is stored is what the holder typed
  * (normalised on completion), so the form comes back exactly as it was left.
  */
-export async function saveStep(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: SaveStepInput, now = new Date()): Promise<SaveStepResult> {
+export async function saveStep(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  caller: Caller,
+  input: SaveStepInput,
+  now = new Date(),
+): Promise<SaveStepResult> {
   const form = formStep(input.step)!;
   const typed = input.values;
   // Completion is checked before the transaction when every field is the holder's to change

@@ -17,7 +17,11 @@ export type DeclarationScore = { pinned: PinnedRuleSet; facts: Facts; score: Sco
  * Scores a declaration from what is stored: steps 1–7 (data and staff rows), step 8's
  * answers and, once entered, the region's scores, with the round's pinned rule set.
  */
-export async function scoreDeclaration(tx: Db | Tx, declaration: { id: string; roundId: string; data: unknown }, regionScores?: RegionScores): Promise<DeclarationScore> {
+export async function scoreDeclaration(
+  tx: Db | Tx,
+  declaration: { id: string; roundId: string; data: unknown },
+  regionScores?: RegionScores,
+): Promise<DeclarationScore> {
   const data = readDeclarationData(declaration.data);
   const [related, pinned] = await Promise.all([relatedCounts(tx, declaration.id), ruleSetOfRound(tx, declaration.roundId)]);
   const answers = violationAnswersOf(pinned.ruleSet.violations, splitStoredRanking(data["8"]).values);

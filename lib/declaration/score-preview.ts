@@ -128,9 +128,7 @@ export function scorePreview(ruleSet: RuleSet, facts: Facts, options: ScorePrevi
     .filter((g) => !g.r.regionEntered && g.gap > 0)
     .sort((a, b) => b.gap - a.gap || a.i - b.i)
     .slice(0, MAX_SUGGESTIONS);
-  const suggestions = gaps.map(
-    ({ r }) => `امتیاز «${r.title}» اکنون ${formatNumberFa(r.points)} از ${formatNumberFa(r.max)} است.`,
-  );
+  const suggestions = gaps.map(({ r }) => `امتیاز «${r.title}» اکنون ${formatNumberFa(r.points)} از ${formatNumberFa(r.max)} است.`);
 
   return { positive: fromCents(positiveCents), maxPositive: fromCents(maxCents), rows, suggestions, invalidFacts };
 }

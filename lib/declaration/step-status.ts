@@ -22,7 +22,7 @@ export type StatusInput = {
   boardMemberCount: number;
 };
 
-export function effectivePersonType(data: DeclarationData, officePersonType: PersonType): PersonType {
+function effectivePersonType(data: DeclarationData, officePersonType: PersonType): PersonType {
   const chosen = data["3"]?.personType;
   return chosen === "REAL" || chosen === "LEGAL" ? chosen : officePersonType;
 }
@@ -41,7 +41,10 @@ export function reevaluateStatuses(input: StatusInput): StepStatusMap {
   if (next["7"] === "COMPLETE" && staffCountIssue(input.data["3"], input.staff) !== null) next["7"] = "IN_PROGRESS";
   if (next["7"] === "NOT_STARTED" && input.staff.total > 0) next["7"] = "IN_PROGRESS";
 
-  if (next["8"] === "COMPLETE" && input.data["8"]?.positiveBasis !== positiveBasisOf(declarationFacts({ data: input.data, staff: input.staff }))) {
+  if (
+    next["8"] === "COMPLETE" &&
+    input.data["8"]?.positiveBasis !== positiveBasisOf(declarationFacts({ data: input.data, staff: input.staff }))
+  ) {
     next["8"] = "IN_PROGRESS";
   }
 

@@ -29,9 +29,7 @@ export const STEP_STATE_LABEL: Record<StepState, string> = {
 
 /** Step 4 exists only for legal persons. */
 export function initialStepStatus(personType: PersonType): StepStatusMap {
-  return Object.fromEntries(
-    STEPS.map((s) => [String(s.number), s.number === 4 && personType === "REAL" ? "NOT_NEEDED" : "NOT_STARTED"]),
-  );
+  return Object.fromEntries(STEPS.map((s) => [String(s.number), s.number === 4 && personType === "REAL" ? "NOT_NEEDED" : "NOT_STARTED"]));
 }
 
 /** Each step's state as shown on the task list: LOCKED until every earlier step is done. */

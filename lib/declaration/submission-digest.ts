@@ -18,9 +18,14 @@ export type SubmissionDigestInput = {
   takenAt?: Date;
 };
 
-export const DIGEST_FORMAT = 1;
+const DIGEST_FORMAT = 1;
 
 export function submissionDigest(input: SubmissionDigestInput): string {
-  const payload = canonicalJson({ format: DIGEST_FORMAT, ...input, submittedAt: input.submittedAt.toISOString(), takenAt: input.takenAt?.toISOString() });
+  const payload = canonicalJson({
+    format: DIGEST_FORMAT,
+    ...input,
+    submittedAt: input.submittedAt.toISOString(),
+    takenAt: input.takenAt?.toISOString(),
+  });
   return createHash("sha256").update(payload, "utf8").digest("hex");
 }

@@ -15,14 +15,18 @@ import { readDeclarationData, toJson } from "@/lib/declaration/declaration-json"
 import { generateTrackingCode } from "@/lib/declaration/tracking-code";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 
-export const submitDeclarationInput = declarationTarget.extend({ confirmed: z.boolean(), password: z.string().max(PASSWORD_MAX_LENGTH * 4) });
+export const submitDeclarationInput = declarationTarget.extend({
+  confirmed: z.boolean(),
+  password: z.string().max(PASSWORD_MAX_LENGTH * 4),
+});
 export type SubmitDeclarationInput = z.output<typeof submitDeclarationInput>;
 export type SubmitDeclarationResult = { trackingCode: string; submittedAt: Date; repeated: boolean };
 
-export const SUBMIT_MESSAGES = {
+const SUBMIT_MESSAGES = {
   confirmed: "برای ارسال، درستی اطلاعات را با علامت زدن این گزینه تایید کنید.",
   password: "رمز عبور درست نیست.",
-  locked: (until: Date) => `به دلیل چند بار ورود رمز نادرست، حساب شما تا ${formatJalaliDateTime(until)} قفل است. پس از آن دوباره تلاش کنید.`,
+  locked: (until: Date) =>
+    `به دلیل چند بار ورود رمز نادرست، حساب شما تا ${formatJalaliDateTime(until)} قفل است. پس از آن دوباره تلاش کنید.`,
 } as const;
 
 /**
@@ -47,7 +51,9 @@ export async function submitDeclaration(
   if (input.confirmed !== true) throw new StepInvalidError({ confirmed: SUBMIT_MESSAGES.confirmed });
   const password = await confirmPassword(db, actor, input.password, now);
   if (!password.ok) {
-    throw new StepInvalidError({ password: password.code === "LOCKED" ? SUBMIT_MESSAGES.locked(password.until) : SUBMIT_MESSAGES.password });
+    throw new StepInvalidError({
+      password: password.code === "LOCKED" ? SUBMIT_MESSAGES.locked(password.until) : SUBMIT_MESSAGES.password,
+    });
   }
   // A fresh random tracking code may, very rarely, already exist: try again with another.
   for (let attempt = 1; ; attempt++) {
@@ -65,11 +71,24 @@ function isTrackingCodeClash(e: unknown): boolean {
   return err?.code === "P2002" && JSON.stringify(err.meta?.target ?? "").includes("trackingCode");
 }
 
-async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller: Caller, input: SubmitDeclarationInput, now: Date): Promise<SubmitDeclarationResult> {
+async function submitOnce(
+  tx: Tx,
+  actor: AuditActor & { userId: string },
+  caller: Caller,
+  input: SubmitDeclarationInput,
+  now: Date,
+): Promise<SubmitDeclarationResult> {
   const declaration = await loadDeclarationFor(tx, caller, input.declarationId, "declaration:submit", {
     select: {
-      id: true, status: true, stepStatus: true, data: true, version: true, regionId: true, roundId: true,
-      trackingCode: true, submittedAt: true,
+      id: true,
+      status: true,
+      stepStatus: true,
+      data: true,
+      version: true,
+      regionId: true,
+      roundId: true,
+      trackingCode: true,
+      submittedAt: true,
       office: { select: { personType: true } },
       round: { select: { windowOpensAt: true, windowClosesAt: true, reviewDays: true, dayKind: true } },
     },
@@ -102,8 +121,12 @@ async function submitOnce(tx: Tx, actor: AuditActor & { userId: string }, caller
   });
   if (claimed.count !== 1) {
     // Another request submitted (or changed) the file since it was read above.
-    const current = await tx.declaration.findUniqueOrThrow({ where: { id: declaration.id }, select: { trackingCode: true, submittedAt: true } });
-    if (current.trackingCode && current.submittedAt) return { trackingCode: current.trackingCode, submittedAt: current.submittedAt, repeated: true };
+    const current = await tx.declaration.findUniqueOrThrow({
+      where: { id: declaration.id },
+      select: { trackingCode: true, submittedAt: true },
+    });
+    if (current.trackingCode && current.submittedAt)
+      return { trackingCode: current.trackingCode, submittedAt: current.submittedAt, repeated: true };
     throw new StaleVersionError();
   }
 

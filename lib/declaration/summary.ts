@@ -15,6 +15,10 @@ export function displayFieldValue(spec: FieldSpec, value: unknown): string {
   }
   const text = String(value);
   // Numbers, dates and phone numbers read in Persian digits; e-mail and web addresses stay as typed.
-  const numeric = spec.kind === "number" || spec.kind === "tel" || spec.kind === "date" || ("inputMode" in spec && (spec.inputMode === "numeric" || spec.inputMode === "decimal"));
+  const numeric =
+    spec.kind === "number" ||
+    spec.kind === "tel" ||
+    spec.kind === "date" ||
+    ("inputMode" in spec && (spec.inputMode === "numeric" || spec.inputMode === "decimal"));
   return numeric ? toPersianDigits(text) : text;
 }

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 // A submission's tracking code (کد رهگیری): 12 digits, random (so codes do not reveal how
 // many files were submitted, nor let anyone guess another office's code), the last digit a
 // Luhn check digit so a mistyped code is caught before any lookup.
-export const TRACKING_CODE_LENGTH = 12;
+const TRACKING_CODE_LENGTH = 12;
 
 function luhnCheckDigit(body: string): number {
   let sum = 0;

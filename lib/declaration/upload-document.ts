@@ -43,7 +43,9 @@ const MAX_FILE_NAME = 120;
  */
 export function sanitizeFileName(name: string, fallbackExtension = ""): string {
   let base = name.split(/[\\/]/).pop() ?? "";
-  base = Array.from(base).filter((ch) => !isUnsafeNameChar(ch.codePointAt(0)!)).join("");
+  base = Array.from(base)
+    .filter((ch) => !isUnsafeNameChar(ch.codePointAt(0)!))
+    .join("");
   base = base.replace(/\s+/g, " ").trim().replace(/^\.+/, "");
   if (!base) base = `file${fallbackExtension ? `.${fallbackExtension}` : ""}`;
   const chars = Array.from(base);
@@ -69,8 +71,14 @@ function isUnsafeNameChar(cp: number): boolean {
   );
 }
 
-
-export function toSummary(d: { id: string; kind: DocumentKind; fileName: string; size: number; contentType: string; createdAt: Date }): DocumentSummary {
+function toSummary(d: {
+  id: string;
+  kind: DocumentKind;
+  fileName: string;
+  size: number;
+  contentType: string;
+  createdAt: Date;
+}): DocumentSummary {
   return { id: d.id, kind: d.kind, fileName: d.fileName, size: d.size, contentType: d.contentType, createdAt: d.createdAt.toISOString() };
 }
 
@@ -114,24 +122,43 @@ export async function uploadDocument(
   let result: UploadDocumentResult & { replacedKeys: string[] };
   try {
     result = await db.$transaction(async (tx) => {
-      const declaration = await loadForEdit(tx, who.caller, { declarationId: input.declarationId, step: 1, version: input.version, now: opts.now });
+      const declaration = await loadForEdit(tx, who.caller, {
+        declarationId: input.declarationId,
+        step: 1,
+        version: input.version,
+        now: opts.now,
+      });
       const replaced = await tx.document.findMany({ where: { declarationId: declaration.id, kind, objectionId: null } });
       if (replaced.length > 0) await tx.document.deleteMany({ where: { id: { in: replaced.map((d) => d.id) } } });
       const row = await tx.document.create({
-        data: { declarationId: declaration.id, kind, storageKey, fileName, contentType, size: bytes.length, sha256, uploadedById: who.actor.userId },
+        data: {
+          declarationId: declaration.id,
+          kind,
+          storageKey,
+          fileName,
+          contentType,
+          size: bytes.length,
+          sha256,
+          uploadedById: who.actor.userId,
+        },
       });
       const committed = await commitDeclaration(tx, declaration, {});
       await recordAudit(tx, who.actor, {
         action: "document.uploaded",
         targetType: "Document",
         targetId: row.id,
-        before: replaced.length > 0 ? replaced.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, size: d.size, sha256: d.sha256 })) : undefined,
+        before:
+          replaced.length > 0
+            ? replaced.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, size: d.size, sha256: d.sha256 }))
+            : undefined,
         after: { declarationId: declaration.id, kind, fileName, contentType, size: bytes.length, sha256, version: committed.version },
       });
       return { ...committed, document: toSummary(row), replacedKeys: replaced.map((d) => d.storageKey) };
     });
   } catch (e) {
-    await store.delete(storageKey).catch((cleanupError: unknown) => console.error("[documents] could not remove bytes of a failed upload", storageKey, cleanupError));
+    await store
+      .delete(storageKey)
+      .catch((cleanupError: unknown) => console.error("[documents] could not remove bytes of a failed upload", storageKey, cleanupError));
     throw e;
   }
   const { replacedKeys, ...out } = result;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import "@/lib/validation/zod-locale";
 
 // The one family of refusals. A service function throws an AppError with the Persian
 // sentence its user sees (and, for a form, one message per field); the action frame turns it
@@ -42,7 +43,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
-
 export class AppError extends Error {
   readonly fieldErrors: FieldErrors;
   readonly status: number;
@@ -63,7 +63,7 @@ export const NOT_FOUND_MESSAGE = "این پرونده یافت نشد یا به 
 export const SESSION_EXPIRED_MESSAGE = "نشست شما به پایان رسیده است. لطفاً دوباره وارد شوید؛ آنچه وارد کرده‌اید در این صفحه باقی می‌ماند.";
 export const MUST_CHANGE_PASSWORD_MESSAGE = "پیش از ادامه، رمز عبور خود را تغییر دهید.";
 export const INVALID_REQUEST_MESSAGE = "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید.";
-export const INVALID_FIELDS_MESSAGE = "برخی از فیلدها کامل یا درست نیستند. پیام کنار هر فیلد را ببینید.";
+const INVALID_FIELDS_MESSAGE = "برخی از فیلدها کامل یا درست نیستند. پیام کنار هر فیلد را ببینید.";
 export const UNEXPECTED_MESSAGE = "خطای پیش‌بینی‌نشده‌ای رخ داد و چیزی ذخیره نشد. دوباره تلاش کنید.";
 
 /**

@@ -11,7 +11,7 @@ import { concat } from "./bytes";
 import type { ExportCell } from "./columns";
 
 const encoder = new TextEncoder();
-export const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;

@@ -50,9 +50,19 @@ export async function planRoundExport(db: Db, caller: Caller, roundId: string, r
 }
 
 type PageRow = {
-  code: string; name: string; region: string; province: string; officeType: OfficeType; status: StatusKey;
-  submittedAt: Date | null; approvedAt: Date | null; finalizedAt: Date | null;
-  score: number | null; rank: number | null; negative: number | null; points: Record<string, number> | null;
+  code: string;
+  name: string;
+  region: string;
+  province: string;
+  officeType: OfficeType;
+  status: StatusKey;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  finalizedAt: Date | null;
+  score: number | null;
+  rank: number | null;
+  negative: number | null;
+  points: Record<string, number> | null;
 };
 
 /**

@@ -21,7 +21,8 @@ const WORKBOOK_RELS = `${XML_DECL}<Relationships xmlns="${PKG_REL}"><Relationshi
 const STYLES = `${XML_DECL}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Tahoma"/></font><font><b/><sz val="11"/><name val="Tahoma"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 // Characters XML 1.0 does not allow (C0 controls but tab, LF, CR; U+FFFE/FFFF; lone surrogates).
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(s: string): string {
   return s.replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -41,7 +42,12 @@ export function columnName(index: number): string {
 
 /** A worksheet name: at most 31 characters, none of []:*?/\ (Excel refuses the file otherwise). */
 export function sheetName(title: string): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31).trim();
+  const clean = title
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 31)
+    .trim();
   return clean || "Sheet1";
 }
 
@@ -73,7 +79,10 @@ export function xlsxEncoder(columns: readonly { header: string; width: number }[
         zip.file("xl/styles.xml", STYLES),
         zip.begin("xl/worksheets/sheet1.xml"),
         zip.write(
-          `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView rightToLeft="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowXml(columns.map((c) => c.header), ' s="1"')}`,
+          `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView rightToLeft="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowXml(
+            columns.map((c) => c.header),
+            ' s="1"',
+          )}`,
         ),
       ]),
     rows: (rows: readonly (readonly ExportCell[])[]): Uint8Array => zip.write(rows.map((r) => rowXml(r)).join("")),

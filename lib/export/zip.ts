@@ -43,7 +43,14 @@ export class ZipWriter {
     this.assertNoOpenPart();
     const data = typeof content === "string" ? encoder.encode(content) : content;
     const packed = zlib.deflateRawSync(data);
-    const entry: Entry = { name: encoder.encode(name), flags: UTF8_NAMES, crc: zlib.crc32(data), compressed: packed.length, size: data.length, offset: this.offset };
+    const entry: Entry = {
+      name: encoder.encode(name),
+      flags: UTF8_NAMES,
+      crc: zlib.crc32(data),
+      compressed: packed.length,
+      size: data.length,
+      offset: this.offset,
+    };
     this.entries.push(entry);
     return this.emit(this.localHeader(entry), packed);
   }
@@ -51,7 +58,15 @@ export class ZipWriter {
   /** Starts a streamed part; write() its data, then end() it. */
   begin(name: string): Uint8Array {
     this.assertNoOpenPart();
-    const entry = { name: encoder.encode(name), flags: UTF8_NAMES | DATA_DESCRIPTOR, crc: 0, compressed: 0, size: 0, offset: this.offset, deflate: true as const };
+    const entry = {
+      name: encoder.encode(name),
+      flags: UTF8_NAMES | DATA_DESCRIPTOR,
+      crc: 0,
+      compressed: 0,
+      size: 0,
+      offset: this.offset,
+      deflate: true as const,
+    };
     this.open = entry;
     this.entries.push(entry);
     return this.emit(this.localHeader(entry));

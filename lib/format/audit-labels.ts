@@ -1,5 +1,5 @@
 // Persian descriptions of audit actions, for a file's timeline.
-export const AUDIT_ACTION_LABEL: Record<string, string> = {
+const AUDIT_ACTION_LABEL: Record<string, string> = {
   "declaration.created": "شروع خوداظهاری",
   "declaration.step_saved": "ذخیره یک مرحله",
   "declaration.staff_added": "افزودن کارمند",

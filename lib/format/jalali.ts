@@ -11,11 +11,21 @@ import { getDate, getMonth, getYear, isExists, newDate } from "date-fns-jalali";
 import { toAsciiDigits } from "../validation/normalize";
 import { toPersianDigits } from "./digits";
 
-export const TEHRAN_TIME_ZONE = "Asia/Tehran";
+const TEHRAN_TIME_ZONE = "Asia/Tehran";
 
 export const JALALI_MONTH_NAMES = [
-  "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-  "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+  "فروردین",
+  "اردیبهشت",
+  "خرداد",
+  "تیر",
+  "مرداد",
+  "شهریور",
+  "مهر",
+  "آبان",
+  "آذر",
+  "دی",
+  "بهمن",
+  "اسفند",
 ] as const;
 
 /** Gregorian calendar fields as shown on a clock in Tehran (month is 1–12). */

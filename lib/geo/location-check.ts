@@ -25,7 +25,7 @@ import { IRAN_BBOX, IRAN_COASTLINE, IRAN_POLYGONS, type LngLat, type Polygon, ty
 import { PROVINCE_CAPITALS } from "./provinces-geo";
 
 /** A point up to this far (km) out to sea from the mapped coastline still counts as in Iran. */
-export const COAST_TOLERANCE_KM = 3;
+const COAST_TOLERANCE_KM = 3;
 
 const EARTH_RADIUS_KM = 6371.0088;
 const DEG = Math.PI / 180;

@@ -10,11 +10,11 @@ import { AppError, NotFoundError, UNEXPECTED_MESSAGE } from "@/lib/errors/app-er
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
-export function refusalResponse(e: AppError): Response {
+function refusalResponse(e: AppError): Response {
   return NextResponse.json(failureOf(e), { status: e.status, headers: NO_STORE });
 }
 
-export function errorResponse(e: unknown, where: string): Response {
+function errorResponse(e: unknown, where: string): Response {
   if (e instanceof AppError) return refusalResponse(e);
   console.error(`[${where}] failed`, e);
   return NextResponse.json({ ok: false, formError: UNEXPECTED_MESSAGE }, { status: 500, headers: NO_STORE });

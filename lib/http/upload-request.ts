@@ -21,7 +21,7 @@ export class BodyTooLargeError extends AppError {
 }
 
 /** Same-origin requests only (the session cookie is SameSite=Lax already; this is the second lock). */
-export function crossSite(request: Request): boolean {
+function crossSite(request: Request): boolean {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return true;
   const origin = request.headers.get("origin");
@@ -35,7 +35,7 @@ export function crossSite(request: Request): boolean {
 }
 
 /** The body, or null as soon as it exceeds `limit` (chunked bodies have no Content-Length). */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -58,7 +58,6 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   }
   return out;
 }
-
 
 /**
  * The start of every multipart upload route: same origin, a signed-in user who need not

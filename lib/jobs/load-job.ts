@@ -11,7 +11,7 @@ const PERMISSION_OF: Record<JobKind, ResourceAction> = {
   ROUND_CLOSE: "round:manage",
 };
 
-export function mayRunJob(caller: Pick<Caller, "role">, kind: JobKind): boolean {
+function mayRunJob(caller: Pick<Caller, "role">, kind: JobKind): boolean {
   return scopeOf(caller.role, PERMISSION_OF[kind]) === "any";
 }
 
@@ -31,7 +31,18 @@ export type JobView = {
 export async function loadJobFor(db: Db, caller: Caller, jobId: string): Promise<JobView> {
   const job = await db.job.findUnique({
     where: { id: jobId },
-    select: { id: true, kind: true, status: true, done: true, total: true, error: true, result: true, input: true, createdAt: true, finishedAt: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      done: true,
+      total: true,
+      error: true,
+      result: true,
+      input: true,
+      createdAt: true,
+      finishedAt: true,
+    },
   });
   if (!job || !mayRunJob(caller, job.kind)) throw new NotFoundError("job");
   return { ...job, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null };

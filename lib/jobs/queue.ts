@@ -5,6 +5,7 @@
 // on (status RUNNING, attempts = the claimed value), so a worker whose lease was taken over
 // cannot overwrite the newer run's progress or outcome.
 import type { Db, Tx } from "@/lib/db-client";
+import { UTC_NOW } from "@/lib/sql-time";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { JobKind } from "@/lib/generated/prisma/enums";
 
@@ -18,8 +19,6 @@ export type ClaimedJob = {
 
 /** Jobs are given up after this many claims (a job that crashes its worker every time). */
 export const MAX_JOB_ATTEMPTS = 3;
-
-const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 export async function enqueueJob(
   db: Db | Tx,
@@ -37,15 +36,15 @@ export async function claimNextJob(db: Db, leaseMs: number, kinds?: readonly Job
   const rows = await db.$queryRaw<ClaimedJob[]>`
     WITH picked AS (
       SELECT id FROM "Job"
-      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "lockedAt" < ${NOW} - ${leaseMs}::double precision * interval '1 millisecond'))
+      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "lockedAt" < ${UTC_NOW} - ${leaseMs}::double precision * interval '1 millisecond'))
         ${kindFilter}
       ORDER BY "createdAt", id
       LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "Job" j
-    SET status = 'RUNNING', attempts = j.attempts + 1, "lockedAt" = ${NOW},
-        "startedAt" = COALESCE(j."startedAt", ${NOW}), "updatedAt" = ${NOW}
+    SET status = 'RUNNING', attempts = j.attempts + 1, "lockedAt" = ${UTC_NOW},
+        "startedAt" = COALESCE(j."startedAt", ${UTC_NOW}), "updatedAt" = ${UTC_NOW}
     FROM picked WHERE j.id = picked.id
     RETURNING j.id, j.kind, j.input, j.attempts, j."createdById"`;
   return rows[0] ?? null;
@@ -54,7 +53,7 @@ export async function claimNextJob(db: Db, leaseMs: number, kinds?: readonly Job
 /** Records progress and renews the lease; false when the run was taken over. */
 export async function recordJobProgress(db: Db, job: ClaimedJob, done: number, total: number): Promise<boolean> {
   const n = await db.$executeRaw`
-    UPDATE "Job" SET done = ${done}, total = ${total}, "lockedAt" = ${NOW}, "updatedAt" = ${NOW}
+    UPDATE "Job" SET done = ${done}, total = ${total}, "lockedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW}
     WHERE id = ${job.id} AND status = 'RUNNING' AND attempts = ${job.attempts}`;
   return n === 1;
 }

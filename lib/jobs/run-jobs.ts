@@ -20,18 +20,22 @@ export class JobFailure extends Error {
 }
 
 /** Thrown into a handler whose run was taken over by another worker: stop quietly. */
-export class JobTakenOver extends Error {
+class JobTakenOver extends Error {
   constructor() {
     super("job taken over by another worker");
     this.name = "JobTakenOver";
   }
 }
 
-export const JOB_LEASE_MS = 2 * 60 * 1000;
+const JOB_LEASE_MS = 2 * 60 * 1000;
 const PROGRESS_EVERY_MS = 250;
-export const JOB_GAVE_UP_MESSAGE = "این کار پس از چند تلاش انجام نشد. دوباره تلاش کنید یا با پشتیبانی فنی تماس بگیرید.";
+const JOB_GAVE_UP_MESSAGE = "این کار پس از چند تلاش انجام نشد. دوباره تلاش کنید یا با پشتیبانی فنی تماس بگیرید.";
 
-export async function runClaimedJob(db: Db, job: ClaimedJob, handlers: JobHandlers): Promise<"succeeded" | "failed" | "retry" | "taken-over"> {
+export async function runClaimedJob(
+  db: Db,
+  job: ClaimedJob,
+  handlers: JobHandlers,
+): Promise<"succeeded" | "failed" | "retry" | "taken-over"> {
   const handler = handlers[job.kind];
   if (!handler) {
     await finishJob(db, job, { ok: false, error: JOB_GAVE_UP_MESSAGE, retry: false });
@@ -62,7 +66,11 @@ export async function runClaimedJob(db: Db, job: ClaimedJob, handlers: JobHandle
 }
 
 /** Runs jobs until none is waiting; returns how many were run. */
-export async function processJobs(db: Db, handlers: JobHandlers, opts: { leaseMs?: number; kinds?: readonly JobKind[] } = {}): Promise<number> {
+export async function processJobs(
+  db: Db,
+  handlers: JobHandlers,
+  opts: { leaseMs?: number; kinds?: readonly JobKind[] } = {},
+): Promise<number> {
   let ran = 0;
   for (;;) {
     const job = await claimNextJob(db, opts.leaseMs ?? JOB_LEASE_MS, opts.kinds);

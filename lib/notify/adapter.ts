@@ -16,10 +16,7 @@ export type SendResult =
   | { ok: false; retry: boolean; hold?: boolean; reason: string };
 
 /** Did an earlier, unanswered attempt for this notification reach the provider? */
-export type LookupResult =
-  | { state: "sent"; providerMessageId: string }
-  | { state: "not-sent" }
-  | { state: "unknown"; reason: string };
+export type LookupResult = { state: "sent"; providerMessageId: string } | { state: "not-sent" } | { state: "unknown"; reason: string };
 
 export interface SmsAdapter {
   readonly name: string;
@@ -36,15 +33,7 @@ export interface SmsAdapter {
 
 /** Stored in Notification.deliveryStatus (provider-neutral). */
 export type DeliveryStatus =
-  | "queued"
-  | "scheduled"
-  | "sent-to-operator"
-  | "delivered"
-  | "undelivered"
-  | "failed"
-  | "cancelled"
-  | "blocked"
-  | "unknown-id";
+  "queued" | "scheduled" | "sent-to-operator" | "delivered" | "undelivered" | "failed" | "cancelled" | "blocked" | "unknown-id";
 
 /** No later report will change these: the poller stops asking. */
 export const FINAL_DELIVERY_STATUSES: readonly DeliveryStatus[] = [

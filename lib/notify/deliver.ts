@@ -29,7 +29,7 @@ export const OUTBOX_DEFAULTS: Required<OutboxOptions> = {
 };
 
 /** A message that is useless once late is not sent late (and does not spend credit). */
-export const SMS_EXPIRES_AFTER_MS: Partial<Record<SmsTemplate, number>> = {
+const SMS_EXPIRES_AFTER_MS: Partial<Record<SmsTemplate, number>> = {
   "password-reset": 10 * 60_000, // the code's own validity (lib/auth/password-reset.ts)
 };
 
@@ -89,7 +89,9 @@ export async function deliverClaimed(
   const fateUnknown = row.previousStatus === "SENDING" || (row.previousStatus === "PENDING" && row.attempts > 1);
   if (fateUnknown) {
     if (adapter.lookup) {
-      const found = await adapter.lookup(row.id).catch((e: unknown) => ({ state: "unknown" as const, reason: String((e as Error)?.message ?? e) }));
+      const found = await adapter
+        .lookup(row.id)
+        .catch((e: unknown) => ({ state: "unknown" as const, reason: String((e as Error)?.message ?? e) }));
       if (found.state === "sent") return (await markSent(db, row, found.providerMessageId)) ? "sent" : "lost";
       if (found.state === "unknown") return retryOrFail(db, row, o, found.reason);
     } else if (row.previousStatus === "SENDING") {
@@ -98,12 +100,10 @@ export async function deliverClaimed(
     }
   }
 
-  const result: SendResult = await adapter
-    .send({ recipient: row.recipient, text, notificationId: row.id })
-    .catch((e: unknown) => {
-      console.error(`[sms] adapter ${adapter.name} threw for ${row.id}:`, (e as Error)?.message);
-      return { ok: false, retry: true, reason: "خطای پیش‌بینی‌نشده در ارسال پیامک؛ دوباره تلاش می‌شود." };
-    });
+  const result: SendResult = await adapter.send({ recipient: row.recipient, text, notificationId: row.id }).catch((e: unknown) => {
+    console.error(`[sms] adapter ${adapter.name} threw for ${row.id}:`, (e as Error)?.message);
+    return { ok: false, retry: true, reason: "خطای پیش‌بینی‌نشده در ارسال پیامک؛ دوباره تلاش می‌شود." };
+  });
   if (result.ok) return (await markSent(db, row, result.providerMessageId)) ? "sent" : "lost";
   if (result.hold) {
     batch.hold ??= result.reason;
@@ -117,7 +117,12 @@ export async function deliverClaimed(
  * Sends one notification now (e.g. the password-reset code) through the same claim as the
  * worker: if a worker already holds the row, this does nothing, and vice versa.
  */
-export async function deliverNow(db: Db, notificationId: string, adapter: SmsAdapter, options: OutboxOptions = {}): Promise<Outcome | null> {
+export async function deliverNow(
+  db: Db,
+  notificationId: string,
+  adapter: SmsAdapter,
+  options: OutboxOptions = {},
+): Promise<Outcome | null> {
   const row = await claimOne(db, notificationId, options.leaseMs ?? OUTBOX_DEFAULTS.leaseMs);
   if (!row) return null;
   return deliverClaimed(db, adapter, row, options);

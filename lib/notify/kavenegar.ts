@@ -15,8 +15,8 @@ export type KavenegarConfig = {
   timeoutMs?: number;
 };
 
-export const KAVENEGAR_DEFAULT_BASE_URL = "https://api.kavenegar.com";
-export const KAVENEGAR_DEFAULT_TIMEOUT_MS = 10_000;
+const KAVENEGAR_DEFAULT_BASE_URL = "https://api.kavenegar.com";
+const KAVENEGAR_DEFAULT_TIMEOUT_MS = 10_000;
 // sms/status takes at most 500 ids per call.
 const STATUS_CHUNK = 500;
 
@@ -58,10 +58,7 @@ const DELIVERY: Record<number, DeliveryStatus> = {
 };
 
 type Entry = { messageid?: unknown; status?: unknown };
-type CallResult =
-  | { kind: "ok"; entries: Entry[] }
-  | { kind: "refused"; status: number }
-  | { kind: "unreachable"; reason: string };
+type CallResult = { kind: "ok"; entries: Entry[] } | { kind: "refused"; status: number } | { kind: "unreachable"; reason: string };
 
 const fa = (n: number) => toPersianDigits(n);
 
@@ -71,7 +68,12 @@ function refusal(status: number): Extract<SendResult, { ok: false }> {
     case 411:
       return { ok: false, retry: false, reason: "شماره همراه گیرنده نامعتبر است؛ پیامک فرستاده نشد. شماره همراه را در پرونده اصلاح کنید." };
     case 418:
-      return { ok: false, retry: true, hold: true, reason: "اعتبار حساب سامانه پیامک (کاوه‌نگار) تمام شده است؛ پیامک پس از افزایش اعتبار فرستاده می‌شود." };
+      return {
+        ok: false,
+        retry: true,
+        hold: true,
+        reason: "اعتبار حساب سامانه پیامک (کاوه‌نگار) تمام شده است؛ پیامک پس از افزایش اعتبار فرستاده می‌شود.",
+      };
     // Problems of the account or its settings: no message can go out until an admin acts,
     // and none should be lost meanwhile.
     case 401:
@@ -79,12 +81,18 @@ function refusal(status: number): Extract<SendResult, { ok: false }> {
     case 407:
     case 412:
     case 416:
-      return { ok: false, retry: true, hold: true, reason: `تنظیمات حساب سامانه پیامک (کاوه‌نگار) نادرست است (کد ${fa(status)})؛ پیامک پس از رفع مشکل فرستاده می‌شود.` };
+      return {
+        ok: false,
+        retry: true,
+        hold: true,
+        reason: `تنظیمات حساب سامانه پیامک (کاوه‌نگار) نادرست است (کد ${fa(status)})؛ پیامک پس از رفع مشکل فرستاده می‌شود.`,
+      };
     case 409:
     case 451:
       return { ok: false, retry: true, reason: `سامانه پیامک موقتاً پاسخ نداد (کد ${fa(status)})؛ دوباره تلاش می‌شود.` };
     default:
-      if (status >= 500) return { ok: false, retry: true, reason: `سامانه پیامک موقتاً در دسترس نیست (کد ${fa(status)})؛ دوباره تلاش می‌شود.` };
+      if (status >= 500)
+        return { ok: false, retry: true, reason: `سامانه پیامک موقتاً در دسترس نیست (کد ${fa(status)})؛ دوباره تلاش می‌شود.` };
       return { ok: false, retry: false, reason: `سامانه پیامک این پیامک را نپذیرفت (کد ${fa(status)}).` };
   }
 }
@@ -100,7 +108,9 @@ function assertSafeBaseUrl(raw: string): URL {
 }
 
 export function kavenegarAdapter(config: KavenegarConfig): SmsAdapter {
-  const base = assertSafeBaseUrl(config.baseUrl ?? KAVENEGAR_DEFAULT_BASE_URL).toString().replace(/\/+$/, "");
+  const base = assertSafeBaseUrl(config.baseUrl ?? KAVENEGAR_DEFAULT_BASE_URL)
+    .toString()
+    .replace(/\/+$/, "");
   const timeoutMs = config.timeoutMs ?? KAVENEGAR_DEFAULT_TIMEOUT_MS;
   const endpoint = (method: string) => `${base}/v1/${encodeURIComponent(config.apiKey)}/${method}.json`;
 
@@ -161,7 +171,11 @@ export function kavenegarAdapter(config: KavenegarConfig): SmsAdapter {
       const r = await call("sms/statuslocalmessageid", { localid: kavenegarLocalId(notificationId) });
       if (r.kind === "unreachable") return { state: "unknown", reason: r.reason };
       if (r.kind === "refused") return { state: "unknown", reason: `استعلام وضعیت پیامک ممکن نشد (کد ${fa(r.status)}).` };
-      const found = r.entries.find((e) => e.status !== 100 && (typeof e.messageid === "number" ? e.messageid > 0 : typeof e.messageid === "string" && /^[1-9]\d*$/.test(e.messageid)));
+      const found = r.entries.find(
+        (e) =>
+          e.status !== 100 &&
+          (typeof e.messageid === "number" ? e.messageid > 0 : typeof e.messageid === "string" && /^[1-9]\d*$/.test(e.messageid)),
+      );
       return found ? { state: "sent", providerMessageId: String(found.messageid) } : { state: "not-sent" };
     },
 

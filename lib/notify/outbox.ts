@@ -5,9 +5,9 @@
 // and whose row was taken over cannot overwrite the newer outcome.
 //
 // Times are computed by PostgreSQL: every worker compares nextAttemptAt with the same
-// clock. Columns are `timestamp without time zone` holding UTC (Prisma's convention), hence
-// `now() AT TIME ZONE 'UTC'`.
+// clock (UTC_NOW, lib/sql-time.ts).
 import type { Db } from "@/lib/db-client";
+import { UTC_NOW } from "@/lib/sql-time";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ClaimedSms = {
@@ -22,8 +22,7 @@ export type ClaimedSms = {
   previousStatus: "PENDING" | "HELD" | "SENDING";
 };
 
-const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
-const after = (ms: number) => Prisma.sql`(${NOW} + ${Math.max(0, ms)}::double precision * interval '1 millisecond')`;
+const after = (ms: number) => Prisma.sql`(${UTC_NOW} + ${Math.max(0, ms)}::double precision * interval '1 millisecond')`;
 
 const RETURNING = Prisma.sql`RETURNING n.id, n.recipient, n.template, n.data, n.attempts, n."createdAt", picked.previous AS "previousStatus"`;
 
@@ -32,13 +31,13 @@ export function claimDue(db: Db, limit: number, leaseMs: number): Promise<Claime
   return db.$queryRaw<ClaimedSms[]>`
     WITH picked AS (
       SELECT id, status AS previous FROM "Notification"
-      WHERE status IN ('PENDING', 'HELD', 'SENDING') AND "nextAttemptAt" <= ${NOW}
+      WHERE status IN ('PENDING', 'HELD', 'SENDING') AND "nextAttemptAt" <= ${UTC_NOW}
       ORDER BY "nextAttemptAt", id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "Notification" n
-    SET status = 'SENDING', attempts = n.attempts + 1, "nextAttemptAt" = ${after(leaseMs)}, "updatedAt" = ${NOW}
+    SET status = 'SENDING', attempts = n.attempts + 1, "nextAttemptAt" = ${after(leaseMs)}, "updatedAt" = ${UTC_NOW}
     FROM picked WHERE n.id = picked.id
     ${RETURNING}`;
 }
@@ -52,7 +51,7 @@ export async function claimOne(db: Db, id: string, leaseMs: number): Promise<Cla
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "Notification" n
-    SET status = 'SENDING', attempts = n.attempts + 1, "nextAttemptAt" = ${after(leaseMs)}, "updatedAt" = ${NOW}
+    SET status = 'SENDING', attempts = n.attempts + 1, "nextAttemptAt" = ${after(leaseMs)}, "updatedAt" = ${UTC_NOW}
     FROM picked WHERE n.id = picked.id
     ${RETURNING}`;
   return rows[0] ?? null;
@@ -66,15 +65,15 @@ const fence = (row: ClaimedSms) => Prisma.sql`id = ${row.id} AND status = 'SENDI
  */
 export async function markSent(db: Db, row: ClaimedSms, providerMessageId: string): Promise<boolean> {
   const n = await db.$executeRaw`
-    UPDATE "Notification" SET status = 'SENT', "providerMessageId" = ${providerMessageId}, "sentAt" = ${NOW},
-      "lastError" = NULL, "deliveryStatus" = NULL, "deliveryCheckedAt" = NULL, "updatedAt" = ${NOW}
+    UPDATE "Notification" SET status = 'SENT', "providerMessageId" = ${providerMessageId}, "sentAt" = ${UTC_NOW},
+      "lastError" = NULL, "deliveryStatus" = NULL, "deliveryCheckedAt" = NULL, "updatedAt" = ${UTC_NOW}
     WHERE ${fence(row)}`;
   return n === 1;
 }
 
 export async function markRetry(db: Db, row: ClaimedSms, delayMs: number, reason: string): Promise<boolean> {
   const n = await db.$executeRaw`
-    UPDATE "Notification" SET status = 'PENDING', "nextAttemptAt" = ${after(delayMs)}, "lastError" = ${reason}, "updatedAt" = ${NOW}
+    UPDATE "Notification" SET status = 'PENDING', "nextAttemptAt" = ${after(delayMs)}, "lastError" = ${reason}, "updatedAt" = ${UTC_NOW}
     WHERE ${fence(row)}`;
   return n === 1;
 }
@@ -86,14 +85,14 @@ export async function markRetry(db: Db, row: ClaimedSms, delayMs: number, reason
 export async function markHeld(db: Db, row: ClaimedSms, delayMs: number, reason: string): Promise<boolean> {
   const n = await db.$executeRaw`
     UPDATE "Notification" SET status = 'HELD', attempts = attempts - 1, "nextAttemptAt" = ${after(delayMs)},
-      "lastError" = ${reason}, "updatedAt" = ${NOW}
+      "lastError" = ${reason}, "updatedAt" = ${UTC_NOW}
     WHERE ${fence(row)}`;
   return n === 1;
 }
 
 export async function markFailed(db: Db, row: ClaimedSms, reason: string): Promise<boolean> {
   const n = await db.$executeRaw`
-    UPDATE "Notification" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = ${NOW}
+    UPDATE "Notification" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = ${UTC_NOW}
     WHERE ${fence(row)}`;
   return n === 1;
 }

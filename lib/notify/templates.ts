@@ -30,7 +30,7 @@ export function isSmsTemplate(name: string): name is SmsTemplate {
 }
 
 /** The public address of the app, without a trailing slash. */
-export function appBaseUrl(): string {
+function appBaseUrl(): string {
   return (process.env.APP_BASE_URL || "http://localhost:3000").replace(/\/+$/, "");
 }
 

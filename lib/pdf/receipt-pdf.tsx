@@ -44,7 +44,16 @@ function registerFonts(): void {
   fontsRegistered = true;
 }
 
-const C = { ink: "#0f172a", muted: "#475569", line: "#cbd5e1", head: "#e2e8f0", brand: "#0f4c81", soft: "#f1f5f9", warn: "#92400e", warnBg: "#fef3c7" };
+const C = {
+  ink: "#0f172a",
+  muted: "#475569",
+  line: "#cbd5e1",
+  head: "#e2e8f0",
+  brand: "#0f4c81",
+  soft: "#f1f5f9",
+  warn: "#92400e",
+  warnBg: "#fef3c7",
+};
 
 const s = StyleSheet.create({
   page: { fontFamily: FONT, fontSize: 9, color: C.ink, paddingTop: 30, paddingBottom: 48, paddingHorizontal: 34 },
@@ -54,19 +63,44 @@ const s = StyleSheet.create({
   rtl: { direction: "rtl", textAlign: "right" },
   ltr: { direction: "ltr", textAlign: "left" },
   bidi: { flexDirection: "row-reverse", flexWrap: "wrap" },
-  header: { flexDirection: "row-reverse", justifyContent: "space-between", alignItems: "flex-end", borderBottomWidth: 2, borderBottomColor: C.brand, paddingBottom: 6, marginBottom: 8 },
+  header: {
+    flexDirection: "row-reverse",
+    justifyContent: "space-between",
+    alignItems: "flex-end",
+    borderBottomWidth: 2,
+    borderBottomColor: C.brand,
+    paddingBottom: 6,
+    marginBottom: 8,
+  },
   title: { fontSize: 17, fontWeight: 700, color: C.brand, lineHeight: 1.5 },
   system: { fontSize: 9.5, color: C.muted },
   trackingBox: { borderWidth: 1, borderColor: C.brand, borderRadius: 3, paddingVertical: 4, paddingHorizontal: 10, alignItems: "center" },
   trackingLabel: { fontSize: 8, color: C.muted },
   trackingCode: { flexDirection: "row", columnGap: 5 },
   trackingGroup: { fontSize: 15, fontWeight: 700, direction: "ltr", lineHeight: 1.4 },
-  grid: { flexDirection: "row-reverse", flexWrap: "wrap", borderWidth: 0.5, borderColor: C.line, borderRadius: 3, paddingVertical: 3, paddingHorizontal: 6 },
+  grid: {
+    flexDirection: "row-reverse",
+    flexWrap: "wrap",
+    borderWidth: 0.5,
+    borderColor: C.line,
+    borderRadius: 3,
+    paddingVertical: 3,
+    paddingHorizontal: 6,
+  },
   pair: { width: "50%", flexDirection: "row-reverse", paddingVertical: 1.5, paddingLeft: 6 },
   pairWide: { width: "100%" },
   pairLabel: { width: 78, color: C.muted },
   pairValue: { flex: 1 },
-  note: { marginTop: 5, backgroundColor: C.warnBg, color: C.warn, borderRadius: 3, paddingVertical: 3, paddingHorizontal: 6, fontSize: 8, lineHeight: 1.5 },
+  note: {
+    marginTop: 5,
+    backgroundColor: C.warnBg,
+    color: C.warn,
+    borderRadius: 3,
+    paddingVertical: 3,
+    paddingHorizontal: 6,
+    fontSize: 8,
+    lineHeight: 1.5,
+  },
   h2: { fontSize: 11, fontWeight: 700, color: C.brand, marginTop: 10, marginBottom: 3, lineHeight: 1.45 },
   table: { borderWidth: 0.5, borderColor: C.line },
   tr: { flexDirection: "row-reverse", borderBottomWidth: 0.5, borderBottomColor: C.line },
@@ -192,7 +226,13 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
   const groups = data.trackingCode.match(/\d{1,4}/g) ?? [data.trackingCode];
   const hashLines = data.sha256.match(/.{1,32}/g) ?? [data.sha256];
   return (
-    <Document title={`رسید ثبت خوداظهاری ${toPersianDigits(data.trackingCode)}`} author={SYSTEM_NAME} creator={SYSTEM_NAME} producer={SYSTEM_NAME} language="fa">
+    <Document
+      title={`رسید ثبت خوداظهاری ${toPersianDigits(data.trackingCode)}`}
+      author={SYSTEM_NAME}
+      creator={SYSTEM_NAME}
+      producer={SYSTEM_NAME}
+      language="fa"
+    >
       <Page size="A4" style={s.page}>
         <View style={s.body}>
           <View style={s.header}>
@@ -227,7 +267,8 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
           </View>
           {ruleSet.isSample && (
             <Text style={[s.rtl, s.note]}>
-              نمونه: جدول‌های امتیازدهی این دوره نمونه و غیررسمی‌اند و امتیازها فقط برای نمایش است؛ با ابلاغ جدول‌های رسمی، امتیاز دوباره محاسبه می‌شود.
+              نمونه: جدول‌های امتیازدهی این دوره نمونه و غیررسمی‌اند و امتیازها فقط برای نمایش است؛ با ابلاغ جدول‌های رسمی، امتیاز دوباره
+              محاسبه می‌شود.
             </Text>
           )}
 
@@ -241,7 +282,11 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
               <Text style={[s.rtl, s.td, s.colNum]}>سقف</Text>
             </View>
             {score.criteria.map((c, i) => (
-              <View key={c.key} style={[s.tr, ...(i % 2 ? [s.zebra] : []), ...(i === score.criteria.length - 1 ? [s.trLast] : [])]} wrap={false}>
+              <View
+                key={c.key}
+                style={[s.tr, ...(i % 2 ? [s.zebra] : []), ...(i === score.criteria.length - 1 ? [s.trLast] : [])]}
+                wrap={false}
+              >
                 <Text style={[s.ltr, s.td, s.colNo, { textAlign: "right" }]}>{toPersianDigits(i + 1)}</Text>
                 <Bidi style={[s.td, s.colTitle]}>{c.title}</Bidi>
                 <Bidi style={[s.td, s.colValue, ...(c.pending ? [s.pending] : [])]}>{criterionValue(c)}</Bidi>
@@ -283,7 +328,9 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
           </Text>
 
           <View wrap={false}>
-            <Bidi style={s.h2} space={3}>اثر انگشت دیجیتال SHA-256</Bidi>
+            <Bidi style={s.h2} space={3}>
+              اثر انگشت دیجیتال SHA-256
+            </Bidi>
             <View style={s.hashBox}>
               {hashLines.map((line, i) => (
                 <Text key={i} style={s.hashLine}>
@@ -292,7 +339,8 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
               ))}
             </View>
             <Text style={[s.rtl, s.small]}>
-              این رشته از اطلاعات ارسال‌شده و امتیاز محاسبه‌شده در لحظه ارسال ساخته شده است و هر کس با محاسبه دوباره آن می‌تواند نشان دهد که این اطلاعات پس از ارسال تغییر نکرده است.
+              این رشته از اطلاعات ارسال‌شده و امتیاز محاسبه‌شده در لحظه ارسال ساخته شده است و هر کس با محاسبه دوباره آن می‌تواند نشان دهد که
+              این اطلاعات پس از ارسال تغییر نکرده است.
             </Text>
           </View>
 

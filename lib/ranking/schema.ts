@@ -66,12 +66,7 @@ export interface RegionEnteredCriterion extends CriterionBase {
   readonly max: number;
 }
 export type Criterion =
-  | BandsCriterion
-  | PerUnitCriterion
-  | ChoiceCriterion
-  | BooleanCriterion
-  | ChecklistCriterion
-  | RegionEnteredCriterion;
+  BandsCriterion | PerUnitCriterion | ChoiceCriterion | BooleanCriterion | ChecklistCriterion | RegionEnteredCriterion;
 
 export interface Violation {
   readonly code: string;
@@ -194,8 +189,7 @@ function score(opts: { allowNegative?: boolean; requiredMessage?: string } = {})
 const points = () => score();
 
 const base = { key: text(), title: text(), fact: text() };
-const scoreRecord = (emptyMessage: string) =>
-  z.record(text(), points()).refine((r) => Object.keys(r).length > 0, emptyMessage);
+const scoreRecord = (emptyMessage: string) => z.record(text(), points()).refine((r) => Object.keys(r).length > 0, emptyMessage);
 
 const criterionSchema = z.discriminatedUnion("kind", [
   z.strictObject({
@@ -322,7 +316,8 @@ function semanticIssues(input: unknown): RuleSetIssue[] {
       if (r.minScore === null) {
         if (i !== last) out.push(ruleSetIssue(["ranks", i, "minScore"], M.catchAllNotLast));
       } else if (typeof r.minScore === "number" && Number.isFinite(r.minScore)) {
-        if (prev !== undefined && !(r.minScore < prev)) out.push(ruleSetIssue(["ranks", i, "minScore"], M.thresholdsOrder(r.minScore, prev)));
+        if (prev !== undefined && !(r.minScore < prev))
+          out.push(ruleSetIssue(["ranks", i, "minScore"], M.thresholdsOrder(r.minScore, prev)));
         prev = r.minScore;
       }
     });

@@ -21,10 +21,16 @@ export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | 
   if (bytes.byteLength === 0) return { ok: false, message: "فایل خالی است." };
   if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, message: FILE_TOO_LARGE_MESSAGE };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return { ok: false, message: "این فایل Excel (xlsx) است، نه CSV. در Excel آن را با «CSV UTF-8 (Comma delimited)» ذخیره کنید و دوباره بارگذاری کنید." };
+    return {
+      ok: false,
+      message: "این فایل Excel (xlsx) است، نه CSV. در Excel آن را با «CSV UTF-8 (Comma delimited)» ذخیره کنید و دوباره بارگذاری کنید.",
+    };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, message: "فایل با کدگذاری UTF-16 (Unicode text) ذخیره شده است. آن را با «CSV UTF-8 (Comma delimited)» ذخیره کنید." };
+    return {
+      ok: false,
+      message: "فایل با کدگذاری UTF-16 (Unicode text) ذخیره شده است. آن را با «CSV UTF-8 (Comma delimited)» ذخیره کنید.",
+    };
   }
   let text: string;
   try {
@@ -125,7 +131,9 @@ export function parseCsv(text: string, delimiter = ","): CsvParse {
 
 /** Key of a header cell: case, spaces, ZWNJ, "_" and "-" do not matter; ي/ك are ی/ک. */
 function headerKey(s: string): string {
-  return normalizePersianLetters(s).toLowerCase().replace(/[\s\u200c\u200e\u200f\ufeff_-]/g, "");
+  return normalizePersianLetters(s)
+    .toLowerCase()
+    .replace(/[\s\u200c\u200e\u200f\ufeff_-]/g, "");
 }
 
 const HEADER_LOOKUP = new Map<string, ColumnKey>();
@@ -134,7 +142,7 @@ for (const c of REGISTRY_COLUMNS) {
   HEADER_LOOKUP.set(headerKey(c.title), c.key);
 }
 
-export const columnLabel = (key: ColumnKey) => `«${COLUMN_TITLE[key]}» (${key})`;
+const columnLabel = (key: ColumnKey) => `«${COLUMN_TITLE[key]}» (${key})`;
 
 export type HeaderMap = { index: Partial<Record<ColumnKey, number>>; width: number; ignored: string[] };
 
@@ -154,7 +162,11 @@ export function mapHeader(header: readonly string[]): { ok: true; header: Header
     index[key] = i;
   }
   if (Object.keys(index).length === 0) {
-    return { ok: false, message: "سطر اول فایل باید عنوان ستون‌ها باشد، اما هیچ ستون شناخته‌شده‌ای در آن نیست. الگوی فایل را دریافت کنید و ستون‌ها را مانند آن نام‌گذاری کنید." };
+    return {
+      ok: false,
+      message:
+        "سطر اول فایل باید عنوان ستون‌ها باشد، اما هیچ ستون شناخته‌شده‌ای در آن نیست. الگوی فایل را دریافت کنید و ستون‌ها را مانند آن نام‌گذاری کنید.",
+    };
   }
   const missing = REQUIRED_COLUMNS.filter((k) => index[k] === undefined);
   if (missing.length > 0) return { ok: false, message: `این ستون‌ها در سطر عنوان نیستند: ${missing.map(columnLabel).join("، ")}.` };
@@ -173,7 +185,10 @@ export function readRegistryFile(bytes: Uint8Array): RegistryFile | FileFailure 
   const delimiter = detectDelimiter(decoded.text);
   const parsed = parseCsv(decoded.text, delimiter);
   if (!parsed.ok) {
-    return { ok: false, message: `در ردیف ${toPersianDigits(parsed.record)} یک گیومه (") باز شده و بسته نشده است؛ فایل از آنجا به بعد خوانا نیست.` };
+    return {
+      ok: false,
+      message: `در ردیف ${toPersianDigits(parsed.record)} یک گیومه (") باز شده و بسته نشده است؛ فایل از آنجا به بعد خوانا نیست.`,
+    };
   }
   const records = parsed.records;
   const blank = (r: string[]) => r.every((c) => c.trim() === "");

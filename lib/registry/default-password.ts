@@ -8,7 +8,7 @@
 import { hash } from "@node-rs/argon2";
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, unusable with isolatedModules)
-export const DEFAULT_PASSWORD_HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 1024, timeCost: 1, parallelism: 1 };
+const DEFAULT_PASSWORD_HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 export function hashDefaultPassword(nationalId: string): Promise<string> {
   return hash(nationalId, DEFAULT_PASSWORD_HASH_OPTIONS);

@@ -5,19 +5,28 @@
 // there inside that transaction. Progress is reported after each batch. The job ends with one
 // audit entry (who, file, sha256, counts); unchanged rows write nothing.
 import { createHash, randomBytes } from "node:crypto";
+import { UTC_NOW } from "@/lib/sql-time";
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db-client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { jobFile, type ClaimedJob } from "@/lib/jobs/queue";
 import { JobFailure, type JobHandler } from "@/lib/jobs/run-jobs";
 import { readRegistryFile } from "./csv";
 import { hashDefaultPassword } from "./default-password";
-import { planRow, type ExistingOffice, type ExistingUser, type ExistingLicence, type LicenceData, type Lookup, type OfficeData, type RowPlan } from "./plan";
+import {
+  planRow,
+  type ExistingOffice,
+  type ExistingUser,
+  type ExistingLicence,
+  type LicenceData,
+  type Lookup,
+  type OfficeData,
+  type RowPlan,
+} from "./plan";
 import { ReportBuilder, type ImportMode, type ImportReport } from "./report";
 import { findDuplicates, provinceIndex, validateRow, type RegistryRow } from "./rows";
 
-export const BATCH_ROWS = 500;
+const BATCH_ROWS = 500;
 // Any constant shared by every import: pg_advisory_xact_lock(bigint).
 const IMPORT_LOCK_KEY = 74_060_001;
 
@@ -46,7 +55,15 @@ async function loadLookup(db: Reader, rows: readonly RegistryRow[], provinceName
   const offices = await db.office.findMany({
     where: { code: { in: codes } },
     select: {
-      id: true, code: true, name: true, type: true, personType: true, provinceId: true, city: true, address: true, postalCode: true,
+      id: true,
+      code: true,
+      name: true,
+      type: true,
+      personType: true,
+      provinceId: true,
+      city: true,
+      address: true,
+      postalCode: true,
       holder: { select: { nationalId: true } },
       licences: { select: { id: true, number: true, issuedAt: true, expiresAt: true, status: true } },
     },
@@ -65,7 +82,12 @@ async function loadLookup(db: Reader, rows: readonly RegistryRow[], provinceName
       { ...o, holderNationalId: o.holder.nationalId, licences: o.licences.map((l) => ({ ...l, officeCode: o.code })) },
     ]),
   );
-  const licenceByNumber = new Map<string, ExistingLicence>(licences.map((l) => [l.number, { id: l.id, number: l.number, issuedAt: l.issuedAt, expiresAt: l.expiresAt, status: l.status, officeCode: l.office.code }]));
+  const licenceByNumber = new Map<string, ExistingLicence>(
+    licences.map((l) => [
+      l.number,
+      { id: l.id, number: l.number, issuedAt: l.issuedAt, expiresAt: l.expiresAt, status: l.status, officeCode: l.office.code },
+    ]),
+  );
   const userByNationalId = new Map<string, ExistingUser>(users.map((u) => [u.nationalId, { ...u, officeCode: u.office?.code ?? null }]));
   return { officeByCode, licenceByNumber, userByNationalId, provinceName };
 }
@@ -74,20 +96,25 @@ type ChangePlan = Extract<RowPlan, { kind: "create" | "update" }>;
 
 let idCounter = 0;
 /** A collision-resistant id in the shape of Prisma's cuid(): "c", time, counter, randomness. */
-export function newId(): string {
+function newId(): string {
   idCounter = (idCounter + 1) % 36 ** 4;
   const time = Date.now().toString(36).padStart(8, "0");
   const count = idCounter.toString(36).padStart(4, "0");
-  const random = BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(13, "0").slice(-12);
+  const random = BigInt(`0x${randomBytes(8).toString("hex")}`)
+    .toString(36)
+    .padStart(13, "0")
+    .slice(-12);
   return `c${time}${count}${random}`;
 }
 
 // New rows are inserted with one INSERT … SELECT FROM unnest(arrays) per table and batch: the
 // ORM's createMany spends ~0.4 ms of this process's CPU per row building the statement, which
 // for 20,000 rows is most of the import. Timestamps are timestamp(3) in UTC, as Prisma writes them.
-const UTC_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
-async function insertHolders(tx: Tx, rows: { id: string; nationalId: string; firstName: string; lastName: string; mobile: string | null; passwordHash: string }[]) {
+async function insertHolders(
+  tx: Tx,
+  rows: { id: string; nationalId: string; firstName: string; lastName: string; mobile: string | null; passwordHash: string }[],
+) {
   await tx.$executeRaw`
     INSERT INTO "User" (id, "nationalId", "firstName", "lastName", mobile, role, "passwordHash", "mustChangePassword", "createdAt", "updatedAt")
     SELECT t.id, t.nid, t.fn, t.ln, t.mob, 'HOLDER'::"Role", t.ph, true, ${UTC_NOW}, ${UTC_NOW}
@@ -129,7 +156,8 @@ async function writePlans(tx: Tx, plans: readonly ChangePlan[], hashes: Readonly
     );
     await insertHolders(tx, rows);
   }
-  for (const p of plans) if (p.holder.op === "update") await tx.user.update({ where: { id: p.holder.id }, data: p.holder.data, select: { id: true } });
+  for (const p of plans)
+    if (p.holder.op === "update") await tx.user.update({ where: { id: p.holder.id }, data: p.holder.data, select: { id: true } });
 
   const officeIdOf = new Map<string, string>();
   const newOffices = plans.flatMap((p) => {
@@ -139,19 +167,28 @@ async function writePlans(tx: Tx, plans: readonly ChangePlan[], hashes: Readonly
     return [{ ...p.office.data, id, holderId: p.holder.op === "create" ? holderIdOf.get(p.holder.data.nationalId)! : p.holder.id }];
   });
   if (newOffices.length > 0) await insertOffices(tx, newOffices);
-  for (const p of plans) if (p.office.op === "update") await tx.office.update({ where: { id: p.office.id }, data: p.office.data, select: { id: true } });
+  for (const p of plans)
+    if (p.office.op === "update") await tx.office.update({ where: { id: p.office.id }, data: p.office.data, select: { id: true } });
 
   const newLicences = plans.flatMap((p) =>
-    p.licence.op === "create" ? [{ ...p.licence.data, id: newId(), officeId: p.office.op === "create" ? officeIdOf.get(p.officeCode)! : p.office.id }] : [],
+    p.licence.op === "create"
+      ? [{ ...p.licence.data, id: newId(), officeId: p.office.op === "create" ? officeIdOf.get(p.officeCode)! : p.office.id }]
+      : [],
   );
   if (newLicences.length > 0) await insertLicences(tx, newLicences);
-  for (const p of plans) if (p.licence.op === "update") await tx.licence.update({ where: { id: p.licence.id }, data: p.licence.data, select: { id: true } });
+  for (const p of plans)
+    if (p.licence.op === "update") await tx.licence.update({ where: { id: p.licence.id }, data: p.licence.data, select: { id: true } });
 }
 
 export type ImportOptions = { now?: Date; batchRows?: number };
 
 /** Runs a dry run or an apply of the job's file; the report is the job's result. */
-export async function runRegistryImport(db: Db, job: ClaimedJob, progress: (done: number, total: number) => Promise<void>, opts: ImportOptions = {}): Promise<ImportReport> {
+async function runRegistryImport(
+  db: Db,
+  job: ClaimedJob,
+  progress: (done: number, total: number) => Promise<void>,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   const started = performance.now();
   const parsedInput = importJobInput.safeParse(job.input);
   if (!parsedInput.success) throw new JobFailure("درخواست این کار نامعتبر است. فایل را دوباره بارگذاری کنید.");
@@ -171,7 +208,13 @@ export async function runRegistryImport(db: Db, job: ClaimedJob, progress: (done
   const ctx = { provinces: provinceIndex(provinces), now };
 
   const total = file.rows.length;
-  const report = new ReportBuilder({ mode, fileName: input.fileName, sha256: input.sha256, rows: total, ignoredColumns: file.ignoredColumns });
+  const report = new ReportBuilder({
+    mode,
+    fileName: input.fileName,
+    sha256: input.sha256,
+    rows: total,
+    ignoredColumns: file.ignoredColumns,
+  });
   report.addErrors(findDuplicates(file.rows));
   const valid: RegistryRow[] = [];
   for (const r of file.rows) {
@@ -190,15 +233,25 @@ export async function runRegistryImport(db: Db, job: ClaimedJob, progress: (done
       for (const row of batch) report.addPlan(planRow(row, lookup), row.officeName);
     } else {
       // Hash the default passwords of holders who do not exist yet before the transaction opens.
-      const known = new Set((await db.user.findMany({ where: { nationalId: { in: batch.map((r) => r.holderNationalId) } }, select: { nationalId: true } })).map((u) => u.nationalId));
+      const known = new Set(
+        (await db.user.findMany({ where: { nationalId: { in: batch.map((r) => r.holderNationalId) } }, select: { nationalId: true } })).map(
+          (u) => u.nationalId,
+        ),
+      );
       const fresh = batch.filter((r) => !known.has(r.holderNationalId));
-      const hashes = new Map(await Promise.all(fresh.map(async (r) => [r.holderNationalId, await hashDefaultPassword(r.holderNationalId)] as const)));
+      const hashes = new Map(
+        await Promise.all(fresh.map(async (r) => [r.holderNationalId, await hashDefaultPassword(r.holderNationalId)] as const)),
+      );
       const plans = await db.$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}::bigint)`;
           const lookup = await loadLookup(tx, batch, provinceName);
           const planned = batch.map((row) => ({ row, plan: planRow(row, lookup) }));
-          await writePlans(tx, planned.flatMap(({ plan }) => (plan.kind === "create" || plan.kind === "update" ? [plan] : [])), hashes);
+          await writePlans(
+            tx,
+            planned.flatMap(({ plan }) => (plan.kind === "create" || plan.kind === "update" ? [plan] : [])),
+            hashes,
+          );
           return planned;
         },
         { timeout: 120_000, maxWait: 60_000 },
@@ -212,22 +265,26 @@ export async function runRegistryImport(db: Db, job: ClaimedJob, progress: (done
   const result = report.finish(performance.now() - started);
   const creator = await db.user.findUnique({ where: { id: job.createdById }, select: { role: true } });
   await db.$transaction((tx) =>
-    recordAudit(tx, { userId: job.createdById, role: creator?.role ?? null, ip: input.ip ?? null, userAgent: input.userAgent ?? null }, {
-      action: mode === "apply" ? "registry.imported" : "registry.import_checked",
-      targetType: "Job",
-      targetId: job.id,
-      after: {
-        fileName: input.fileName,
-        sha256: input.sha256,
-        rows: result.rows,
-        invalidRows: result.invalidRows,
-        created: result.created,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        holdersCreated: result.holdersCreated,
-        ...(input.dryRunJobId ? { dryRunJobId: input.dryRunJobId } : {}),
+    recordAudit(
+      tx,
+      { userId: job.createdById, role: creator?.role ?? null, ip: input.ip ?? null, userAgent: input.userAgent ?? null },
+      {
+        action: mode === "apply" ? "registry.imported" : "registry.import_checked",
+        targetType: "Job",
+        targetId: job.id,
+        after: {
+          fileName: input.fileName,
+          sha256: input.sha256,
+          rows: result.rows,
+          invalidRows: result.invalidRows,
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          holdersCreated: result.holdersCreated,
+          ...(input.dryRunJobId ? { dryRunJobId: input.dryRunJobId } : {}),
+        },
       },
-    }),
+    ),
   );
   return result;
 }

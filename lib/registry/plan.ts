@@ -63,11 +63,22 @@ export type ChangeField = keyof typeof CHANGE_FIELDS;
 export type FieldChange = { field: ChangeField; before: string | null; after: string | null };
 
 export type HolderData = { nationalId: string; firstName: string; lastName: string; mobile: string | null };
-export type OfficeData = { code: string; name: string; type: OfficeType; personType: PersonType; provinceId: number; city: string; address: string; postalCode: string | null };
+export type OfficeData = {
+  code: string;
+  name: string;
+  type: OfficeType;
+  personType: PersonType;
+  provinceId: number;
+  city: string;
+  address: string;
+  postalCode: string | null;
+};
 export type LicenceData = { number: string; issuedAt: Date; expiresAt: Date; status: LicenceStatus };
 
-export type HolderOp = { op: "create"; data: HolderData } | { op: "update"; id: string; data: Partial<HolderData> } | { op: "keep"; id: string };
-export type OfficeOp = { op: "create"; data: OfficeData } | { op: "update"; id: string; data: Partial<OfficeData> } | { op: "keep"; id: string };
+export type HolderOp =
+  { op: "create"; data: HolderData } | { op: "update"; id: string; data: Partial<HolderData> } | { op: "keep"; id: string };
+export type OfficeOp =
+  { op: "create"; data: OfficeData } | { op: "update"; id: string; data: Partial<OfficeData> } | { op: "keep"; id: string };
 export type LicenceOp = { op: "create"; data: LicenceData } | { op: "update"; id: string; data: Partial<LicenceData> } | { op: "keep" };
 
 export type RowPlan =
@@ -94,7 +105,11 @@ export function planRow(row: RegistryRow, x: Lookup): RowPlan {
   const nid = toPersianDigits(row.holderNationalId);
 
   if (user && user.role !== "HOLDER") {
-    errors.push({ line, column: "holder_national_id", message: `کد ملی ${nid} از آنِ یکی از کارکنان سامانه (کارشناس یا مدیر) است و نمی‌تواند دارنده دفتر باشد.` });
+    errors.push({
+      line,
+      column: "holder_national_id",
+      message: `کد ملی ${nid} از آنِ یکی از کارکنان سامانه (کارشناس یا مدیر) است و نمی‌تواند دارنده دفتر باشد.`,
+    });
   } else if (office && office.holderNationalId !== row.holderNationalId) {
     errors.push({
       line,
@@ -102,10 +117,18 @@ export function planRow(row: RegistryRow, x: Lookup): RowPlan {
       message: `دفتر «${ident(officeCode)}» در سامانه به دارنده دیگری (کد ملی ${toPersianDigits(office.holderNationalId)}) تعلق دارد؛ تغییر دارنده دفتر از راه این فایل انجام نمی‌شود.`,
     });
   } else if (!office && user?.officeCode) {
-    errors.push({ line, column: "holder_national_id", message: `دارنده با کد ملی ${nid} هم‌اکنون دفتر «${ident(user.officeCode)}» را دارد؛ هر دارنده فقط یک دفتر دارد.` });
+    errors.push({
+      line,
+      column: "holder_national_id",
+      message: `دارنده با کد ملی ${nid} هم‌اکنون دفتر «${ident(user.officeCode)}» را دارد؛ هر دارنده فقط یک دفتر دارد.`,
+    });
   }
   if (licence && licence.officeCode !== officeCode) {
-    errors.push({ line, column: "licence_number", message: `پروانه «${ident(row.licenceNumber)}» در سامانه از آنِ دفتر «${ident(licence.officeCode)}» است.` });
+    errors.push({
+      line,
+      column: "licence_number",
+      message: `پروانه «${ident(row.licenceNumber)}» در سامانه از آنِ دفتر «${ident(licence.officeCode)}» است.`,
+    });
   }
   const later = office?.licences.find((l) => l.number !== row.licenceNumber && l.expiresAt.getTime() > row.licenceExpiresAt.getTime());
   if (later) {
@@ -124,7 +147,10 @@ export function planRow(row: RegistryRow, x: Lookup): RowPlan {
   // mobile when the file has one). The password and mustChangePassword are never in `data`.
   let holder: HolderOp;
   if (!user) {
-    holder = { op: "create", data: { nationalId: row.holderNationalId, firstName: row.holderFirstName, lastName: row.holderLastName, mobile: row.holderMobile } };
+    holder = {
+      op: "create",
+      data: { nationalId: row.holderNationalId, firstName: row.holderFirstName, lastName: row.holderLastName, mobile: row.holderMobile },
+    };
   } else {
     const data: Partial<HolderData> = {};
     if (user.firstName !== row.holderFirstName) {
@@ -163,15 +189,23 @@ export function planRow(row: RegistryRow, x: Lookup): RowPlan {
     };
     if (office.name !== wanted.name) change("name", "office.name", office.name, wanted.name);
     if (office.type !== wanted.type) change("type", "office.type", OFFICE_TYPE_LABEL[office.type], OFFICE_TYPE_LABEL[wanted.type]);
-    if (office.personType !== wanted.personType) change("personType", "office.personType", PERSON_TYPE_LABEL[office.personType], PERSON_TYPE_LABEL[wanted.personType]);
-    if (office.provinceId !== wanted.provinceId) change("provinceId", "office.province", x.provinceName(office.provinceId), x.provinceName(wanted.provinceId));
+    if (office.personType !== wanted.personType)
+      change("personType", "office.personType", PERSON_TYPE_LABEL[office.personType], PERSON_TYPE_LABEL[wanted.personType]);
+    if (office.provinceId !== wanted.provinceId)
+      change("provinceId", "office.province", x.provinceName(office.provinceId), x.provinceName(wanted.provinceId));
     if (office.city !== wanted.city) change("city", "office.city", office.city, wanted.city);
     if (office.address !== wanted.address) change("address", "office.address", office.address, wanted.address);
-    if (wanted.postalCode !== null && office.postalCode !== wanted.postalCode) change("postalCode", "office.postalCode", office.postalCode, wanted.postalCode);
+    if (wanted.postalCode !== null && office.postalCode !== wanted.postalCode)
+      change("postalCode", "office.postalCode", office.postalCode, wanted.postalCode);
     officeOp = Object.keys(data).length > 0 ? { op: "update", id: office.id, data } : { op: "keep", id: office.id };
   }
 
-  const licenceData: LicenceData = { number: row.licenceNumber, issuedAt: row.licenceIssuedAt, expiresAt: row.licenceExpiresAt, status: row.licenceStatus };
+  const licenceData: LicenceData = {
+    number: row.licenceNumber,
+    issuedAt: row.licenceIssuedAt,
+    expiresAt: row.licenceExpiresAt,
+    status: row.licenceStatus,
+  };
   let licenceOp: LicenceOp;
   if (!licence) {
     licenceOp = { op: "create", data: licenceData };
@@ -182,9 +216,12 @@ export function planRow(row: RegistryRow, x: Lookup): RowPlan {
       data[key] = licenceData[key];
       note(field, before, after);
     };
-    if (!sameInstant(licence.issuedAt, licenceData.issuedAt)) change("issuedAt", "licence.issuedAt", jalaliText(licence.issuedAt), jalaliText(licenceData.issuedAt));
-    if (!sameInstant(licence.expiresAt, licenceData.expiresAt)) change("expiresAt", "licence.expiresAt", jalaliText(licence.expiresAt), jalaliText(licenceData.expiresAt));
-    if (licence.status !== licenceData.status) change("status", "licence.status", LICENCE_STATUS_LABEL[licence.status], LICENCE_STATUS_LABEL[licenceData.status]);
+    if (!sameInstant(licence.issuedAt, licenceData.issuedAt))
+      change("issuedAt", "licence.issuedAt", jalaliText(licence.issuedAt), jalaliText(licenceData.issuedAt));
+    if (!sameInstant(licence.expiresAt, licenceData.expiresAt))
+      change("expiresAt", "licence.expiresAt", jalaliText(licence.expiresAt), jalaliText(licenceData.expiresAt));
+    if (licence.status !== licenceData.status)
+      change("status", "licence.status", LICENCE_STATUS_LABEL[licence.status], LICENCE_STATUS_LABEL[licenceData.status]);
     licenceOp = Object.keys(data).length > 0 ? { op: "update", id: licence.id, data } : { op: "keep" };
   }
 

@@ -34,15 +34,28 @@ export type ImportReport = {
   durationMs: number;
 };
 
-export const MAX_STORED_ERRORS = 5_000;
-export const MAX_SAMPLES = 200;
+const MAX_STORED_ERRORS = 5_000;
+const MAX_SAMPLES = 200;
 
 export class ReportBuilder {
   private readonly r: ImportReport;
   private readonly badLines = new Set<number>();
 
   constructor(init: { mode: ImportMode; fileName: string; sha256: string; rows: number; ignoredColumns: string[] }) {
-    this.r = { ...init, invalidRows: 0, created: 0, updated: 0, unchanged: 0, holdersCreated: 0, licencesCreated: 0, fieldCounts: {}, errors: [], errorCount: 0, samples: [], durationMs: 0 };
+    this.r = {
+      ...init,
+      invalidRows: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      holdersCreated: 0,
+      licencesCreated: 0,
+      fieldCounts: {},
+      errors: [],
+      errorCount: 0,
+      samples: [],
+      durationMs: 0,
+    };
   }
 
   addErrors(errors: readonly RowError[]): void {
@@ -68,7 +81,13 @@ export class ReportBuilder {
     if (plan.licence.op === "create") this.r.licencesCreated += 1;
     for (const c of plan.changes) this.r.fieldCounts[c.field] = (this.r.fieldCounts[c.field] ?? 0) + 1;
     if (this.r.samples.length < MAX_SAMPLES) {
-      this.r.samples.push({ line: plan.line, officeCode: plan.officeCode, kind: plan.kind, ...(plan.kind === "create" && officeName ? { officeName } : {}), changes: plan.changes });
+      this.r.samples.push({
+        line: plan.line,
+        officeCode: plan.officeCode,
+        kind: plan.kind,
+        ...(plan.kind === "create" && officeName ? { officeName } : {}),
+        changes: plan.changes,
+      });
     }
   }
 
@@ -88,6 +107,9 @@ export const changeFieldTitle = (f: ChangeField) => (f === "licence.new" ? "پر
 
 /** The errors as a CSV the admin can fix the file from (row, column key and title, message). */
 export function errorsCsv(report: Pick<ImportReport, "errors">): string {
-  const rows = [["row", "column", "column_title", "message"], ...report.errors.map((e) => [String(e.line), e.column ?? "", e.column ? COLUMN_TITLE[e.column] : "", e.message])];
+  const rows = [
+    ["row", "column", "column_title", "message"],
+    ...report.errors.map((e) => [String(e.line), e.column ?? "", e.column ? COLUMN_TITLE[e.column] : "", e.message]),
+  ];
   return csvText(rows);
 }

@@ -55,15 +55,21 @@ function looseKey(s: string): string {
 }
 
 /** Free text: ی/ک unified, invisible marks removed, spaces collapsed. Digits are kept as written. */
-export function cleanText(s: string): string {
+function cleanText(s: string): string {
   return normalizePersianLetters(s)
     .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
 }
 
-export const normalizeOfficeCode = (s: string) => toAsciiDigits(s).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
-export const normalizeLicenceNumber = (s: string) => toAsciiDigits(s).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
+const normalizeOfficeCode = (s: string) =>
+  toAsciiDigits(s)
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .trim();
+const normalizeLicenceNumber = (s: string) =>
+  toAsciiDigits(s)
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .trim();
 
 export type ProvinceIndex = ReadonlyMap<string, number>;
 
@@ -79,12 +85,20 @@ function provinceKey(s: string): string {
 const OFFICE_TYPES: Record<string, OfficeType> = {};
 for (const [value, names] of [
   ["PISHKHAN_GOVERNMENT", ["PISHKHAN_GOVERNMENT", "پیشخوان دولتی", "دفتر پیشخوان دولتی", "پیشخوان خدمات دولت", "دفتر پیشخوان خدمات دولت"]],
-  ["PISHKHAN_NON_GOVERNMENT", ["PISHKHAN_NON_GOVERNMENT", "پیشخوان غیردولتی", "دفتر پیشخوان غیردولتی", "پیشخوان غیردولتی عمومی", "دفتر پیشخوان غیردولتی عمومی"]],
+  [
+    "PISHKHAN_NON_GOVERNMENT",
+    ["PISHKHAN_NON_GOVERNMENT", "پیشخوان غیردولتی", "دفتر پیشخوان غیردولتی", "پیشخوان غیردولتی عمومی", "دفتر پیشخوان غیردولتی عمومی"],
+  ],
   ["RURAL_ICT", ["RURAL_ICT", "ICT روستایی", "دفتر ICT روستایی", "دفتر فناوری اطلاعات و ارتباطات روستایی"]],
 ] as const) {
   for (const n of names) OFFICE_TYPES[looseKey(n)] = value;
 }
-const PERSON_TYPES: Record<string, PersonType> = { [looseKey("REAL")]: "REAL", [looseKey("حقیقی")]: "REAL", [looseKey("LEGAL")]: "LEGAL", [looseKey("حقوقی")]: "LEGAL" };
+const PERSON_TYPES: Record<string, PersonType> = {
+  [looseKey("REAL")]: "REAL",
+  [looseKey("حقیقی")]: "REAL",
+  [looseKey("LEGAL")]: "LEGAL",
+  [looseKey("حقوقی")]: "LEGAL",
+};
 const LICENCE_STATUSES: Record<string, LicenceStatus> = {
   [looseKey("VALID")]: "VALID",
   [looseKey("معتبر")]: "VALID",
@@ -115,7 +129,10 @@ function parseDateCell(raw: string): ParsedDate {
   if (issue) parsed = { issue };
   else {
     const year = Number(toAsciiDigits(key).slice(0, 4));
-    parsed = year < MIN_JALALI_YEAR || year > MAX_JALALI_YEAR ? { issue: "تاریخ باید شمسی باشد (مانند ۱۴۰۳/۰۲/۱۵)، نه میلادی." } : { date: parseJalaliDate(key)! };
+    parsed =
+      year < MIN_JALALI_YEAR || year > MAX_JALALI_YEAR
+        ? { issue: "تاریخ باید شمسی باشد (مانند ۱۴۰۳/۰۲/۱۵)، نه میلادی." }
+        : { date: parseJalaliDate(key)! };
   }
   if (dateCache.size >= 20_000) dateCache.clear();
   dateCache.set(key, parsed);
@@ -154,7 +171,8 @@ export function validateRow(row: CsvRow, ctx: RowContext): { ok: true; row: Regi
   const has = (k: ColumnKey) => !empty.has(k);
 
   const officeCode = normalizeOfficeCode(raw("office_code"));
-  if (has("office_code") && !OFFICE_CODE.test(officeCode)) err("office_code", "کد دفتر فقط حرف لاتین، رقم و خط تیره است (حداکثر ۲۰ نویسه).");
+  if (has("office_code") && !OFFICE_CODE.test(officeCode))
+    err("office_code", "کد دفتر فقط حرف لاتین، رقم و خط تیره است (حداکثر ۲۰ نویسه).");
 
   const officeName = cleanText(raw("office_name"));
   if (has("office_name") && (length(officeName) < 3 || length(officeName) > 120)) err("office_name", "نام دفتر باید ۳ تا ۱۲۰ نویسه باشد.");
@@ -166,7 +184,8 @@ export function validateRow(row: CsvRow, ctx: RowContext): { ok: true; row: Regi
   if (has("person_type") && !personType) err("person_type", "نوع شخصیت باید «حقیقی» یا «حقوقی» باشد.");
 
   const provinceId = ctx.provinces.get(provinceKey(raw("province")));
-  if (has("province") && provinceId === undefined) err("province", `استان «${cleanText(raw("province"))}» شناخته نشد؛ نام یکی از استان‌ها را بنویسید (مانند «خراسان رضوی»).`);
+  if (has("province") && provinceId === undefined)
+    err("province", `استان «${cleanText(raw("province"))}» شناخته نشد؛ نام یکی از استان‌ها را بنویسید (مانند «خراسان رضوی»).`);
 
   const city = cleanText(raw("city"));
   if (has("city") && (length(city) < 2 || length(city) > 60)) err("city", "نام شهر باید ۲ تا ۶۰ نویسه باشد.");
@@ -182,12 +201,14 @@ export function validateRow(row: CsvRow, ctx: RowContext): { ok: true; row: Regi
   }
 
   const licenceNumber = normalizeLicenceNumber(raw("licence_number"));
-  if (has("licence_number") && !LICENCE_NUMBER.test(licenceNumber)) err("licence_number", "شماره پروانه باید ۳ تا ۴۰ نویسه و بدون فاصله باشد.");
+  if (has("licence_number") && !LICENCE_NUMBER.test(licenceNumber))
+    err("licence_number", "شماره پروانه باید ۳ تا ۴۰ نویسه و بدون فاصله باشد.");
 
   const issuedAt = has("licence_issued") ? dateOf(raw("licence_issued"), "licence_issued", line, errors) : null;
   const expiresAt = has("licence_expires") ? dateOf(raw("licence_expires"), "licence_expires", line, errors) : null;
   if (issuedAt && issuedAt.getTime() > ctx.now.getTime()) err("licence_issued", "تاریخ صدور پروانه در آینده است.");
-  if (issuedAt && expiresAt && expiresAt.getTime() <= issuedAt.getTime()) err("licence_expires", "تاریخ انقضای پروانه باید پس از تاریخ صدور آن باشد.");
+  if (issuedAt && expiresAt && expiresAt.getTime() <= issuedAt.getTime())
+    err("licence_expires", "تاریخ انقضای پروانه باید پس از تاریخ صدور آن باشد.");
 
   let givenStatus: LicenceStatus | null = null;
   if (raw("licence_status").trim() !== "") {
@@ -270,7 +291,11 @@ export function findDuplicates(rows: readonly CsvRow[]): RowError[] {
       for (const line of list) {
         const others = list.filter((l) => l !== line).slice(0, 5);
         const more = list.length - 1 > others.length ? " و …" : "";
-        errors.push({ line, column, message: `${what} «${ident(key)}» در ردیف ${others.map((l) => toPersianDigits(l)).join("، ")}${more} هم آمده است؛ هر دفتر، پروانه و دارنده فقط یک ردیف دارد.` });
+        errors.push({
+          line,
+          column,
+          message: `${what} «${ident(key)}» در ردیف ${others.map((l) => toPersianDigits(l)).join("، ")}${more} هم آمده است؛ هر دفتر، پروانه و دارنده فقط یک ردیف دارد.`,
+        });
       }
     }
   }

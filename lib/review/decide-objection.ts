@@ -24,12 +24,21 @@ export const decideObjectionInput = z.object({
  * the region's scores change (CHANGED), with a reason. Either way the rank becomes final in
  * the same transaction (OBJECTION_DECIDED, then FINAL) and the holder's SMS is queued.
  */
-export async function decideObjection(db: Db, actor: AuditActor & { userId: string }, caller: Caller, input: z.output<typeof decideObjectionInput>, now = new Date()) {
+export async function decideObjection(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  caller: Caller,
+  input: z.output<typeof decideObjectionInput>,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const d = await loadForReview(tx, caller, input.declarationId, { assigneeOnly: true });
     if (d.status !== "OBJECTED") throw new ReviewError("برای این پرونده اعتراضی در انتظار رسیدگی نیست.");
     if ((await approverOf(tx, d.id)) === caller.id) throw new ReviewError("رسیدگی به اعتراض باید با کارشناسی جز تأییدکننده پرونده باشد.");
-    const objection = await tx.objection.findFirstOrThrow({ where: { declarationId: d.id, decidedAt: null }, orderBy: { filedAt: "desc" } });
+    const objection = await tx.objection.findFirstOrThrow({
+      where: { declarationId: d.id, decidedAt: null },
+      orderBy: { filedAt: "desc" },
+    });
 
     let regionScores = storedRegionScores(d);
     if (input.decision === "CHANGED") {
@@ -46,7 +55,13 @@ export async function decideObjection(db: Db, actor: AuditActor & { userId: stri
       audit: { objectionId: objection.id, decision: input.decision, total: scored.score.total, rank: scored.score.rank },
     });
     // The decision fixes the final rank: the system finalizes at once.
-    await applyTransition(tx, { id: d.id, status: "OBJECTION_DECIDED" }, "finalize", { actor: "SYSTEM", audit: actor }, { data: { finalizedAt: now, assigneeId: null } });
+    await applyTransition(
+      tx,
+      { id: d.id, status: "OBJECTION_DECIDED" },
+      "finalize",
+      { actor: "SYSTEM", audit: actor },
+      { data: { finalizedAt: now, assigneeId: null } },
+    );
     await writeScoreSnapshot(tx, {
       declaration: { id: d.id, trackingCode: d.trackingCode!, submittedAt: d.submittedAt! },
       reason: "OBJECTION_DECIDED",
@@ -54,7 +69,10 @@ export async function decideObjection(db: Db, actor: AuditActor & { userId: stri
       createdById: actor.userId,
       at: now,
     });
-    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "objection-decided", { officeCode: d.office.code, declarationId: d.id });
+    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "objection-decided", {
+      officeCode: d.office.code,
+      declarationId: d.id,
+    });
     return scored.score;
   });
 }

@@ -9,9 +9,19 @@ import { NotAssigneeError } from "@/lib/review/errors";
 export async function loadForReview(tx: Tx, caller: Caller, declarationId: string, opts: { assigneeOnly: boolean }) {
   const declaration = await loadDeclarationFor(tx, caller, declarationId, "declaration:review", {
     select: {
-      id: true, status: true, version: true, regionId: true, roundId: true, data: true, assigneeId: true,
-      trackingCode: true, submittedAt: true, dueAt: true, approvedAt: true,
-      satisfactionScore: true, associationScore: true,
+      id: true,
+      status: true,
+      version: true,
+      regionId: true,
+      roundId: true,
+      data: true,
+      assigneeId: true,
+      trackingCode: true,
+      submittedAt: true,
+      dueAt: true,
+      approvedAt: true,
+      satisfactionScore: true,
+      associationScore: true,
       office: { select: { holderId: true, code: true, holder: { select: { id: true, mobile: true } } } },
       round: { select: { reviewDays: true, correctionDays: true, reReviewDays: true, objectionDays: true, dayKind: true } },
     },

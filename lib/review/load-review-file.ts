@@ -23,35 +23,61 @@ export async function loadReviewFile(db: Db, caller: Caller, declarationId: stri
   if (caller.role === "HOLDER") throw new NotFoundError("declaration");
   const declaration = await loadDeclarationFor(db, caller, declarationId, "declaration:view");
   const regionScores = storedRegionScores(declaration);
-  const [summary, scored, corrections, objections, audit, staffElsewhere, experts, approver, assignee, submittedSnapshot, messages] = await Promise.all([
-    loadDeclarationSummary(db, declaration),
-    scoreDeclaration(db, declaration, regionScores),
-    db.correctionRequest.findMany({ where: { declarationId }, orderBy: { createdAt: "asc" } }),
-    db.objection.findMany({ where: { declarationId }, orderBy: { filedAt: "asc" }, include: { attachments: { select: { id: true, fileName: true } } } }),
-    db.auditEvent.findMany({
-      where: { targetId: declarationId },
-      orderBy: { id: "asc" },
-      take: 500,
-      select: { id: true, action: true, createdAt: true, actorRole: true, after: true, actor: { select: { firstName: true, lastName: true } } },
-    }),
-    staffDiscrepancies(db, declarationId),
-    db.user.findMany({ where: { role: "EXPERT", active: true, regionId: declaration.regionId }, orderBy: { lastName: "asc" }, select: { id: true, firstName: true, lastName: true } }),
-    approverOf(db, declarationId),
-    declaration.assigneeId ? db.user.findUnique({ where: { id: declaration.assigneeId }, select: { id: true, firstName: true, lastName: true } }) : null,
-    db.scoreSnapshot.findFirst({ where: { declarationId, reason: { in: ["SUBMITTED", "RESUBMITTED"] } }, orderBy: { createdAt: "desc" } }),
-    // The holder's SMS about this file, so the expert sees one that failed (e.g. a wrong number).
-    db.notification.findMany({
-      where: { declarationId },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, template: true, status: true, createdAt: true, sentAt: true, lastError: true, deliveryStatus: true },
-    }),
-  ]);
+  const [summary, scored, corrections, objections, audit, staffElsewhere, experts, approver, assignee, submittedSnapshot, messages] =
+    await Promise.all([
+      loadDeclarationSummary(db, declaration),
+      scoreDeclaration(db, declaration, regionScores),
+      db.correctionRequest.findMany({ where: { declarationId }, orderBy: { createdAt: "asc" } }),
+      db.objection.findMany({
+        where: { declarationId },
+        orderBy: { filedAt: "asc" },
+        include: { attachments: { select: { id: true, fileName: true } } },
+      }),
+      db.auditEvent.findMany({
+        where: { targetId: declarationId },
+        orderBy: { id: "asc" },
+        take: 500,
+        select: {
+          id: true,
+          action: true,
+          createdAt: true,
+          actorRole: true,
+          after: true,
+          actor: { select: { firstName: true, lastName: true } },
+        },
+      }),
+      staffDiscrepancies(db, declarationId),
+      db.user.findMany({
+        where: { role: "EXPERT", active: true, regionId: declaration.regionId },
+        orderBy: { lastName: "asc" },
+        select: { id: true, firstName: true, lastName: true },
+      }),
+      approverOf(db, declarationId),
+      declaration.assigneeId
+        ? db.user.findUnique({ where: { id: declaration.assigneeId }, select: { id: true, firstName: true, lastName: true } })
+        : null,
+      db.scoreSnapshot.findFirst({
+        where: { declarationId, reason: { in: ["SUBMITTED", "RESUBMITTED"] } },
+        orderBy: { createdAt: "desc" },
+      }),
+      // The holder's SMS about this file, so the expert sees one that failed (e.g. a wrong number).
+      db.notification.findMany({
+        where: { declarationId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, template: true, status: true, createdAt: true, sentAt: true, lastError: true, deliveryStatus: true },
+      }),
+    ]);
 
   const hints: string[] = [];
-  const staffIssue = staffCountIssue(summary.data["3"], { total: summary.staff.length, disabled: summary.staff.filter((s) => s.disabled).length });
+  const staffIssue = staffCountIssue(summary.data["3"], {
+    total: summary.staff.length,
+    disabled: summary.staff.filter((s) => s.disabled).length,
+  });
   if (staffIssue) hints.push(staffIssue);
   for (const s of staffElsewhere) {
-    hints.push(`کد ملی ${s.name} در فهرست کارکنان ${s.otherOffices.length === 1 ? "دفتر" : "دفترهای"} ${s.otherOffices.map((o) => o.code).join("، ")} هم آمده است.`);
+    hints.push(
+      `کد ملی ${s.name} در فهرست کارکنان ${s.otherOffices.length === 1 ? "دفتر" : "دفترهای"} ${s.otherOffices.map((o) => o.code).join("، ")} هم آمده است.`,
+    );
   }
   const lat = parseCoordinate(String(summary.data["6"]?.lat ?? ""));
   const lng = parseCoordinate(String(summary.data["6"]?.lng ?? ""));

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db-client";
+import { utcTimestamp } from "@/lib/sql-time";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeclarationStatus, OfficeType } from "@/lib/generated/prisma/enums";
 import type { Caller } from "@/lib/authz/guards";
@@ -7,7 +8,7 @@ import { NotFoundError } from "@/lib/errors/app-error";
 import { REGION_STATUSES } from "@/lib/review/assignment";
 import { stripSeparators, toAsciiDigits } from "@/lib/validation/normalize";
 
-// The region's queue (issue 5): the files of the caller's region, filtered, sorted by due
+// The region's queue: the files of the caller's region, filtered, sorted by due
 // date (files without one last, then id) and paged by OFFSET, 50 a page, with the total:
 // page numbers rather than keyset "next" links; measured with 10,000 files in one region
 // (bench/review-queue.ts). An expert's region always comes from their account, never from
@@ -28,7 +29,15 @@ export const REGION_DEADLINE_STATUSES: readonly DeclarationStatus[] = ["SUBMITTE
 
 /** The statuses one may pick in the status filter (a draft is not a file of the queue yet). */
 export const QUEUE_STATUS_OPTIONS: readonly DeclarationStatus[] = [
-  "SUBMITTED", "IN_REVIEW", "RETURNED", "RESUBMITTED", "APPROVED", "OBJECTED", "OBJECTION_DECIDED", "FINAL", "NOT_SUBMITTED",
+  "SUBMITTED",
+  "IN_REVIEW",
+  "RETURNED",
+  "RESUBMITTED",
+  "APPROVED",
+  "OBJECTED",
+  "OBJECTION_DECIDED",
+  "FINAL",
+  "NOT_SUBMITTED",
 ];
 const OFFICE_TYPES: readonly OfficeType[] = ["PISHKHAN_GOVERNMENT", "PISHKHAN_NON_GOVERNMENT", "RURAL_ICT"];
 
@@ -69,7 +78,7 @@ export type QueueRow = {
 export type QueueResult = { rows: QueueRow[]; total: number; page: number; pageCount: number; pageSize: number };
 
 /** The office-code / national-ID search as stored: ASCII digits, no separators; null if it cannot match anything. */
-export function normalizeQueueSearch(q: string): string | null {
+function normalizeQueueSearch(q: string): string | null {
   const s = stripSeparators(toAsciiDigits(q)).toUpperCase();
   // Office codes are letters, digits and "/" only: nothing that LIKE would read as a wildcard.
   return /^[A-Z0-9/]{1,32}$/.test(s) ? s : null;
@@ -90,14 +99,12 @@ function statusIn(statuses: readonly DeclarationStatus[]): Prisma.Sql {
   return Prisma.sql`d.status = ANY(CAST(${[...statuses]} AS "DeclarationStatus"[]))`;
 }
 
-/** An instant as the columns store it: `timestamp without time zone` holding UTC (Prisma's convention). */
-function utc(d: Date): Prisma.Sql {
-  return Prisma.sql`(CAST(${d.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
-}
+const utc = utcTimestamp;
 
 const dueSoonSql = (now: Date) =>
   Prisma.sql`(${DEADLINE_STATUSES_SQL} AND d."dueAt" > ${utc(now)} AND d."dueAt" <= ${utc(new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS))})`;
-const overdueSql = (now: Date) => Prisma.sql`((${DEADLINE_STATUSES_SQL} AND d."dueAt" <= ${utc(now)}) OR (${REGION_STATUSES_SQL} AND d.overdue))`;
+const overdueSql = (now: Date) =>
+  Prisma.sql`((${DEADLINE_STATUSES_SQL} AND d."dueAt" <= ${utc(now)}) OR (${REGION_STATUSES_SQL} AND d.overdue))`;
 
 /**
  * The WHERE of the queue (over `"Declaration" d`) for `caller` with `filters` at `now`.
@@ -121,7 +128,9 @@ function queueConditions(caller: Caller, filters: QueueFilters, now: Date): Pris
     if (q === null) and.push(Prisma.sql`FALSE`);
     else {
       // q holds no LIKE wildcard (normalizeQueueSearch); a national ID is matched exactly, through its unique index.
-      const byHolder = /^\d{10}$/.test(q) ? Prisma.sql` OR o."holderId" IN (SELECT u.id FROM "User" u WHERE u."nationalId" = ${q})` : Prisma.empty;
+      const byHolder = /^\d{10}$/.test(q)
+        ? Prisma.sql` OR o."holderId" IN (SELECT u.id FROM "User" u WHERE u."nationalId" = ${q})`
+        : Prisma.empty;
       and.push(Prisma.sql`d."officeId" IN (SELECT o.id FROM "Office" o WHERE o.code LIKE ${`${q}%`}${byHolder})`);
     }
   }
@@ -140,8 +149,18 @@ export function deadlineFlags(d: { status: DeclarationStatus; dueAt: Date | null
 }
 
 type PageRow = {
-  id: string; status: DeclarationStatus; dueAt: Date | null; overdue: boolean; submittedAt: Date | null; officeType: OfficeType;
-  assigneeId: string | null; officeCode: string; officeName: string; provinceName: string; assigneeFirstName: string | null; assigneeLastName: string | null;
+  id: string;
+  status: DeclarationStatus;
+  dueAt: Date | null;
+  overdue: boolean;
+  submittedAt: Date | null;
+  officeType: OfficeType;
+  assigneeId: string | null;
+  officeCode: string;
+  officeName: string;
+  provinceName: string;
+  assigneeFirstName: string | null;
+  assigneeLastName: string | null;
 };
 
 /**

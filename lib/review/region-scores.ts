@@ -14,14 +14,15 @@ import { ruleSetOfRound } from "@/lib/rounds/rule-set-of-round";
 // satisfaction, the provincial association's score). The approval that fixes the final
 // score and rank from them is lib/review/approve-declaration.ts.
 
-export const REGION_SCORE_FIELDS = ["satisfactionScore", "associationScore"] as const;
+const REGION_SCORE_FIELDS = ["satisfactionScore", "associationScore"] as const;
 type RegionField = (typeof REGION_SCORE_FIELDS)[number];
 
 /** The cap of each region-entered fact in the rule set (absent: the rule set does not score it). */
 export function regionScoreCaps(ruleSet: RuleSet): Partial<Record<RegionField, { title: string; max: number }>> {
   const caps: Partial<Record<RegionField, { title: string; max: number }>> = {};
   for (const c of ruleSet.criteria) {
-    if (c.kind === "regionEntered" && (REGION_SCORE_FIELDS as readonly string[]).includes(c.fact)) caps[c.fact as RegionField] = { title: c.title, max: c.max };
+    if (c.kind === "regionEntered" && (REGION_SCORE_FIELDS as readonly string[]).includes(c.fact))
+      caps[c.fact as RegionField] = { title: c.title, max: c.max };
   }
   return caps;
 }
@@ -33,10 +34,13 @@ export function parseRegionScores(raw: Record<string, unknown>, caps: ReturnType
   for (const field of REGION_SCORE_FIELDS) {
     const cap = caps[field];
     if (!cap) continue;
-    const text = toAsciiDigits(String(raw[field] ?? "")).replace("٫", ".").trim();
+    const text = toAsciiDigits(String(raw[field] ?? ""))
+      .replace("٫", ".")
+      .trim();
     const value = Number(text);
     if (text === "") errors[field] = "امتیاز را وارد کنید.";
-    else if (!/^\d+(\.\d{1,2})?$/.test(text) || value > cap.max) errors[field] = `عددی از ۰ تا ${formatNumberFa(cap.max)} با حداکثر دو رقم اعشار وارد کنید.`;
+    else if (!/^\d+(\.\d{1,2})?$/.test(text) || value > cap.max)
+      errors[field] = `عددی از ۰ تا ${formatNumberFa(cap.max)} با حداکثر دو رقم اعشار وارد کنید.`;
     else out[field] = value;
   }
   if (Object.keys(errors).length > 0) throw new ReviewInvalidError(errors);
@@ -67,6 +71,9 @@ export async function saveRegionScores(db: Db, actor: AuditActor, caller: Caller
   });
 }
 
-export function storedRegionScores(d: { satisfactionScore: { toNumber(): number } | null; associationScore: { toNumber(): number } | null }): RegionScores {
+export function storedRegionScores(d: {
+  satisfactionScore: { toNumber(): number } | null;
+  associationScore: { toNumber(): number } | null;
+}): RegionScores {
   return { satisfactionScore: d.satisfactionScore?.toNumber() ?? null, associationScore: d.associationScore?.toNumber() ?? null };
 }

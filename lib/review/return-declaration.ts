@@ -13,11 +13,15 @@ import { roundDeadline } from "@/lib/workflow/round-deadline";
 export type ReturnFlagSection = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8";
 
 /** One thing the holder must correct: a whole step ("1"–"8") or one field of a form step. */
-export const correctionFlag = z
+const correctionFlag = z
   .object({
     section: z.enum(["1", "2", "3", "4", "5", "6", "7", "8"], { error: "بخش نامعتبر است." }),
     field: z.string().max(64).nullable(),
-    comment: z.string().trim().min(5, { error: "توضیح دهید چه چیزی باید اصلاح شود (دست‌کم ۵ حرف)." }).max(500, { error: "توضیح بیش از حد طولانی است." }),
+    comment: z
+      .string()
+      .trim()
+      .min(5, { error: "توضیح دهید چه چیزی باید اصلاح شود (دست‌کم ۵ حرف)." })
+      .max(500, { error: "توضیح بیش از حد طولانی است." }),
   })
   .refine((f) => f.field === null || (FORM_STEPS[f.section as "2"]?.fields.some((s) => s.name === f.field) ?? false), {
     error: "این فیلد در این بخش وجود ندارد.",
@@ -34,15 +38,27 @@ export const returnInput = z.object({
  * comment; the holder's correction period starts now, the holder gets an SMS, and only the
  * flagged parts open (editable.ts). What the flagged parts held is kept to show the change.
  */
-export async function returnForCorrection(db: Db, actor: AuditActor, caller: Caller, input: z.output<typeof returnInput>, now = new Date()) {
+export async function returnForCorrection(
+  db: Db,
+  actor: AuditActor,
+  caller: Caller,
+  input: z.output<typeof returnInput>,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const d = await loadForReview(tx, caller, input.declarationId, { assigneeOnly: true });
     const dueAt = await roundDeadline(tx, d.round, now, d.round.correctionDays);
     const data = readDeclarationData(d.data);
-    await applyTransition(tx, d, "return_for_correction", { actor: "EXPERT", audit: actor }, {
-      data: { dueAt, overdue: false },
-      audit: { flags: toJson(input.flags), dueAt: dueAt.toISOString() },
-    });
+    await applyTransition(
+      tx,
+      d,
+      "return_for_correction",
+      { actor: "EXPERT", audit: actor },
+      {
+        data: { dueAt, overdue: false },
+        audit: { flags: toJson(input.flags), dueAt: dueAt.toISOString() },
+      },
+    );
     await tx.correctionRequest.createMany({
       data: input.flags.map((f) => ({
         declarationId: d.id,
@@ -50,11 +66,15 @@ export async function returnForCorrection(db: Db, actor: AuditActor, caller: Cal
         field: f.field,
         comment: f.comment,
         dueAt,
-        before: toJsonOrDbNull((f.field === null ? data[f.section] : data[f.section]?.[f.field])),
+        before: toJsonOrDbNull(f.field === null ? data[f.section] : data[f.section]?.[f.field]),
         createdById: caller.id,
       })),
     });
-    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "declaration-returned", { officeCode: d.office.code, dueAt: dueAt.toISOString(), declarationId: d.id });
+    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "declaration-returned", {
+      officeCode: d.office.code,
+      dueAt: dueAt.toISOString(),
+      declarationId: d.id,
+    });
     return { dueAt };
   });
 }

@@ -15,7 +15,11 @@ const parsed = new Map<string, RuleSet>();
 export async function ruleSetOfRound(db: Db | Tx, roundId: string): Promise<PinnedRuleSet> {
   const round = await db.round.findUniqueOrThrow({
     where: { id: roundId },
-    select: { ruleSet: { select: { id: true, key: true, version: true, title: true, isSample: true, sha256: true, approvedAt: true, definition: true } } },
+    select: {
+      ruleSet: {
+        select: { id: true, key: true, version: true, title: true, isSample: true, sha256: true, approvedAt: true, definition: true },
+      },
+    },
   });
   const { definition, approvedAt, ...row } = round.ruleSet;
   const cacheKey = `${row.id}:${row.sha256}`;

@@ -29,7 +29,7 @@ export function newStorageKey(prefix: "documents" = "documents"): string {
   return `${prefix}/${randomUUID()}`;
 }
 
-export class InvalidStorageKeyError extends Error {
+class InvalidStorageKeyError extends Error {
   constructor() {
     super("invalid storage key");
     this.name = "InvalidStorageKeyError";
@@ -41,7 +41,7 @@ function checkKey(key: string): string {
   return key;
 }
 
-export function localStorageRoot(): string {
+function localStorageRoot(): string {
   return path.resolve(process.env.PISHKHAN_STORAGE_DIR ?? path.join(process.cwd(), ".data", "storage"));
 }
 
@@ -85,7 +85,7 @@ export class LocalFileStore implements FileStore {
 }
 
 /** Private blobs in a Vercel Blob store (BLOB_READ_WRITE_TOKEN). */
-export class VercelBlobStore implements FileStore {
+class VercelBlobStore implements FileStore {
   constructor(private readonly token: string) {}
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {

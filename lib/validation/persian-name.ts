@@ -13,8 +13,8 @@ const LETTER = new RegExp(`[${LETTERS}]`);
 const ALLOWED = new RegExp(`^[${LETTERS} ${ZWNJ}]*$`);
 const DIACRITICS = /[\u064B-\u0652\u0670]/; // fathatan … sukun, superscript alef
 
-export const PERSIAN_NAME_MIN = 3;
-export const PERSIAN_NAME_MAX = 30;
+const PERSIAN_NAME_MIN = 3;
+const PERSIAN_NAME_MAX = 30;
 
 /**
  * Form-level normalisation: Arabic ي/ى/ك → ی/ک, NBSP → space, and trimming.
@@ -22,7 +22,9 @@ export const PERSIAN_NAME_MAX = 30;
  * reports leading/trailing spaces when given an untrimmed string.
  */
 export function normalizePersianName(input: string): string {
-  return normalizePersianLetters(input).replace(/\u00A0/g, " ").trim();
+  return normalizePersianLetters(input)
+    .replace(/\u00A0/g, " ")
+    .trim();
 }
 
 export function isValidPersianName(input: string): boolean {
@@ -39,8 +41,7 @@ export function persianNameIssue(input: string, label = "نام"): string | null
   if (name.trim() === "") return `${label} را وارد کنید.`;
   if (DIACRITICS.test(name)) return `${label} را بدون اعراب (حرکت‌گذاری) بنویسید.`;
   if (!ALLOWED.test(name)) return `${label} فقط باید شامل حروف فارسی باشد.`;
-  if (name !== name.trim() || name.startsWith(ZWNJ) || name.endsWith(ZWNJ))
-    return `${label} نباید با فاصله یا نیم‌فاصله شروع یا تمام شود.`;
+  if (name !== name.trim() || name.startsWith(ZWNJ) || name.endsWith(ZWNJ)) return `${label} نباید با فاصله یا نیم‌فاصله شروع یا تمام شود.`;
   if (/ {2}/.test(name)) return `بین کلمه‌های ${label} فقط یک فاصله بگذارید.`;
   // A ZWNJ joins two letters; next to a space or another ZWNJ it is a typing error.
   const zwnjMisplaced = Array.from(name).some(

@@ -29,7 +29,11 @@ export async function applyTransition(
   const to = transitionTarget(name, declaration.status, who.actor);
   const updated = await tx.declaration.updateMany({
     // With a version, also refuse if anything changed since it was read (the holder's resubmit).
-    where: { id: declaration.id, status: declaration.status, ...(declaration.version !== undefined ? { version: declaration.version } : {}) },
+    where: {
+      id: declaration.id,
+      status: declaration.status,
+      ...(declaration.version !== undefined ? { version: declaration.version } : {}),
+    },
     data: { ...change.data, status: to, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new ConcurrentChangeError();

@@ -16,5 +16,8 @@ export async function markNotSubmitted(
   now: Date,
 ): Promise<void> {
   await applyTransition(tx, d, "expire_window", who, { data: { finalRank: info.lowestRank, finalizedAt: now, dueAt: null } });
-  await enqueueHolderSms(tx, { declarationId: d.id, holder: info.holder }, "not-submitted", { officeCode: info.officeCode, roundTitle: info.roundTitle });
+  await enqueueHolderSms(tx, { declarationId: d.id, holder: info.holder }, "not-submitted", {
+    officeCode: info.officeCode,
+    roundTitle: info.roundTitle,
+  });
 }

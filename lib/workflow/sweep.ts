@@ -34,13 +34,25 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
   // 1. The holder's window closed without a submission: not submitted, lowest rank.
   const drafts = await db.declaration.findMany({
     where: { status: "DRAFT", round: { windowClosesAt: { lte: now } } },
-    select: { id: true, status: true, roundId: true, round: { select: { title: true } }, office: { select: { code: true, holder: { select: { id: true, mobile: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      roundId: true,
+      round: { select: { title: true } },
+      office: { select: { code: true, holder: { select: { id: true, mobile: true } } } },
+    },
   });
   for (const d of drafts) {
     const { ruleSet } = await ruleSetOfRound(db, d.roundId);
     const done = await once(() =>
       db.$transaction((tx) =>
-        markNotSubmitted(tx, { id: d.id, status: "DRAFT" }, { actor: "SYSTEM", audit: SYSTEM }, { lowestRank: lowestRank(ruleSet), roundTitle: d.round.title, officeCode: d.office.code, holder: d.office.holder }, now),
+        markNotSubmitted(
+          tx,
+          { id: d.id, status: "DRAFT" },
+          { actor: "SYSTEM", audit: SYSTEM },
+          { lowestRank: lowestRank(ruleSet), roundTitle: d.round.title, officeCode: d.office.code, holder: d.office.holder },
+          now,
+        ),
       ),
     );
     if (done) result.notSubmitted++;
@@ -54,9 +66,15 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
   for (const d of late) {
     const done = await once(() =>
       db.$transaction(async (tx) => {
-        await applyTransition(tx, d, "expire_correction", { actor: "SYSTEM", audit: SYSTEM }, {
-          data: { overdue: true, dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays) },
-        });
+        await applyTransition(
+          tx,
+          d,
+          "expire_correction",
+          { actor: "SYSTEM", audit: SYSTEM },
+          {
+            data: { overdue: true, dueAt: await roundDeadline(tx, d.round, now, d.round.reReviewDays) },
+          },
+        );
         const open = await tx.correctionRequest.findMany({ where: { declarationId: d.id, resolvedAt: null } });
         const data = readDeclarationData(d.data);
         for (const c of open) {
@@ -76,7 +94,11 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
   for (const d of approved) {
     const closesAt = await objectionDeadline(db, d);
     if (!closesAt || closesAt > now) continue;
-    const done = await once(() => db.$transaction(async (tx) => void (await applyTransition(tx, d, "finalize", { actor: "SYSTEM", audit: SYSTEM }, { data: { finalizedAt: now } }))));
+    const done = await once(() =>
+      db.$transaction(
+        async (tx) => void (await applyTransition(tx, d, "finalize", { actor: "SYSTEM", audit: SYSTEM }, { data: { finalizedAt: now } })),
+      ),
+    );
     if (done) result.finalized++;
   }
 
@@ -90,12 +112,27 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
     await db.$transaction(async (tx) => {
       // Serialise reminders of one file, so two sweeps cannot both queue one.
       await tx.$queryRaw`SELECT 1 FROM "Declaration" WHERE "id" = ${d.id} FOR UPDATE`;
-      const returnedAt = await tx.correctionRequest.findFirst({ where: { declarationId: d.id, resolvedAt: null }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      const returnedAt = await tx.correctionRequest.findFirst({
+        where: { declarationId: d.id, resolvedAt: null },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      });
       if (!returnedAt) return;
-      const already = await tx.notification.count({ where: { declarationId: d.id, template: "correction-reminder", createdAt: { gte: returnedAt.createdAt } } });
+      const already = await tx.notification.count({
+        where: { declarationId: d.id, template: "correction-reminder", createdAt: { gte: returnedAt.createdAt } },
+      });
       if (already > 0) return;
-      await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "correction-reminder", { officeCode: d.office.code, dueAt: d.dueAt!.toISOString(), declarationId: d.id });
-      await recordAudit(tx, SYSTEM, { action: "declaration.reminder_queued", targetType: "Declaration", targetId: d.id, after: { dueAt: d.dueAt!.toISOString() } });
+      await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "correction-reminder", {
+        officeCode: d.office.code,
+        dueAt: d.dueAt!.toISOString(),
+        declarationId: d.id,
+      });
+      await recordAudit(tx, SYSTEM, {
+        action: "declaration.reminder_queued",
+        targetType: "Declaration",
+        targetId: d.id,
+        after: { dueAt: d.dueAt!.toISOString() },
+      });
       result.reminders++;
     });
   }

@@ -42,13 +42,27 @@ test("the head office creates a round with an approved rule set; a bad date is n
   await expectNoA11yViolations(page);
 });
 
-test("the head office approves a new rule set, creates a round with it, imports a registry file, opens the round and downloads its XLSX export", async ({ page }) => {
+test("the head office approves a new rule set, creates a round with it, imports a registry file, opens the round and downloads its XLSX export", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const sample = JSON.parse(readFileSync("lib/ranking/sample-ruleset.json", "utf8"));
   const run = Date.now() % 1_000_000;
   const key = `e2e-${run}`;
-  const bad = { ...sample, id: key, isSample: false, title: "جدول آزمون مرورگر", criteria: [{ ...sample.criteria[0], kind: "perHead" }, ...sample.criteria.slice(1)] };
-  const good = { ...sample, id: key, isSample: false, title: "جدول آزمون مرورگر", ranks: [{ rank: 1, minScore: 75 }, ...sample.ranks.slice(1)] };
+  const bad = {
+    ...sample,
+    id: key,
+    isSample: false,
+    title: "جدول آزمون مرورگر",
+    criteria: [{ ...sample.criteria[0], kind: "perHead" }, ...sample.criteria.slice(1)],
+  };
+  const good = {
+    ...sample,
+    id: key,
+    isSample: false,
+    title: "جدول آزمون مرورگر",
+    ranks: [{ rank: 1, minScore: 75 }, ...sample.ranks.slice(1)],
+  };
   const file = (def: unknown) => ({ name: "table.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(def, null, 2)) });
 
   // 1. Rule set: a bad file is refused with its field named; a good one is compared and approved.
@@ -95,7 +109,9 @@ test("the head office approves a new rule set, creates a round with it, imports 
   ].join("\r\n");
   await page.goto("/");
   await page.getByRole("link", { name: "ورود اطلاعات پروانه‌ها" }).click();
-  await page.getByLabel("فایل CSV دفاتر، پروانه‌ها و دارندگان").setInputFiles({ name: "registry.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv, "utf8") });
+  await page
+    .getByLabel("فایل CSV دفاتر، پروانه‌ها و دارندگان")
+    .setInputFiles({ name: "registry.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv, "utf8") });
   await page.getByRole("button", { name: "بررسی آزمایشی" }).click();
   const checked = page.getByRole("table", { name: /نتیجه بررسی آزمایشی/ });
   await expect(checked.getByRole("row", { name: /ردیف‌های نادرست/ })).toContainText("۱", { timeout: 30_000 });
@@ -133,17 +149,25 @@ test("the head office approves a new rule set, creates a round with it, imports 
   expect(sheet.rows.length - 1).toBe(await appDb().office.count());
 });
 
-test("experts and holders cannot reach any head-office page or download (not found); an expert's dashboard is their own region", async ({ browser }) => {
+test("experts and holders cannot reach any head-office page or download (not found); an expert's dashboard is their own region", async ({
+  browser,
+}) => {
   const db = appDb();
   const ruleSet = await db.ruleSet.findFirstOrThrow({ select: { id: true } });
   const round = await db.round.findFirstOrThrow({ where: { status: "OPEN" }, select: { id: true } });
   const admin = await db.user.findUniqueOrThrow({ where: { nationalId: "0146789121" }, select: { id: true } });
-  const job = await db.job.create({ data: { kind: "REGISTRY_IMPORT", input: { mode: "dry-run", fileName: "x.csv" }, createdById: admin.id, status: "SUCCEEDED" }, select: { id: true } });
+  const job = await db.job.create({
+    data: { kind: "REGISTRY_IMPORT", input: { mode: "dry-run", fileName: "x.csv" }, createdById: admin.id, status: "SUCCEEDED" },
+    select: { id: true },
+  });
   const pages = ["/users", "/rounds", "/rule-sets", `/rule-sets/${ruleSet.id}`, "/registry"];
   const downloads = ["/api/registry/template", `/api/jobs/${job.id}`, `/api/registry/imports/${job.id}/errors`];
 
   const holder = await createHolder(db, { password: "a-holder-password" });
-  for (const [nationalId, password] of [["0045678911", "Pishkhan@1405"], [holder.nationalId, "a-holder-password"]] as const) {
+  for (const [nationalId, password] of [
+    ["0045678911", "Pishkhan@1405"],
+    [holder.nationalId, "a-holder-password"],
+  ] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInAndWait(page, nationalId, password);
@@ -156,7 +180,9 @@ test("experts and holders cannot reach any head-office page or download (not fou
       const res = await page.request.get(path);
       expect(res.status(), `${nationalId} ${path}`).toBe(404);
     }
-    const upload = await page.request.post("/api/registry/imports", { multipart: { file: { name: "r.csv", mimeType: "text/csv", buffer: Buffer.from("office_code\n1\n") } } });
+    const upload = await page.request.post("/api/registry/imports", {
+      multipart: { file: { name: "r.csv", mimeType: "text/csv", buffer: Buffer.from("office_code\n1\n") } },
+    });
     expect(upload.status(), `${nationalId} upload`).toBe(404);
     if (nationalId === holder.nationalId) {
       expect((await page.goto("/dashboard"))?.status()).toBe(404);

@@ -92,7 +92,13 @@ test("a holder opening another office's or another file's address gets 'not foun
   const other = await createHolder(db, { password: "right-password-2" });
   const round = await db.round.findFirstOrThrow({ where: { status: "OPEN" } });
   const otherFile = await db.declaration.create({
-    data: { roundId: round.id, officeId: other.office.id, regionId: other.office.province.regionId, provinceId: other.office.provinceId, officeType: other.office.type },
+    data: {
+      roundId: round.id,
+      officeId: other.office.id,
+      regionId: other.office.province.regionId,
+      provinceId: other.office.provinceId,
+      officeType: other.office.type,
+    },
   });
   await signIn(page, mine.nationalId, "right-password-1");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");

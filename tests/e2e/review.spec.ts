@@ -13,12 +13,14 @@ async function as(browser: Browser, nationalId: string, password: string): Promi
   return page;
 }
 
-test("submit → the region returns one field → the holder corrects only it → scores and approval (SMS queued) → objection → another expert decides → final rank", async ({ browser }) => {
+test("submit → the region returns one field → the holder corrects only it → scores and approval (SMS queued) → objection → another expert decides → final rank", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const db = appDb();
   const f = await declarationAt(db, 9);
   const id = f.declaration.id;
-  const scorer = (await createStaffUser(db, "EXPERT", { regionId: f.declaration.regionId, password: STAFF_PASSWORD }));
+  const scorer = await createStaffUser(db, "EXPERT", { regionId: f.declaration.regionId, password: STAFF_PASSWORD });
 
   // The holder submits.
   const holder = await as(browser, f.holder.nationalId, HOLDER_PASSWORD);

@@ -8,7 +8,11 @@ import { DOCUMENT_KINDS } from "@/lib/documents/kinds";
 import { toPersianDigits } from "@/lib/format/digits";
 
 // Real files, made here: a JPEG, a PDF, and the app's own Word template (a real .docx).
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(2000, 0x20), Buffer.from([0xff, 0xd9])]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+  Buffer.alloc(2000, 0x20),
+  Buffer.from([0xff, 0xd9]),
+]);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const DOCX = fs.readFileSync(path.join(process.cwd(), "public", "templates", "contracts-list.docx"));
 
@@ -104,11 +108,18 @@ test("a legal-person holder goes from an empty file to the receipt on a desktop,
   await complete(page, 7);
 
   // Step 7: two staff, one disabled, as declared in step 3.
-  for (const [first, id, disabled] of [["سارا", "0045678911", true], ["رضا", "0056789122", false]] as const) {
+  for (const [first, id, disabled] of [
+    ["سارا", "0045678911", true],
+    ["رضا", "0056789122", false],
+  ] as const) {
     await page.locator("#staff-firstName").fill(first);
     await page.locator("#staff-lastName").fill("کریمی");
     await page.locator("#staff-birthDate").fill("1370/01/01");
-    await page.locator("label").filter({ hasText: first === "سارا" ? "زن" : "مرد" }).locator("input").check();
+    await page
+      .locator("label")
+      .filter({ hasText: first === "سارا" ? "زن" : "مرد" })
+      .locator("input")
+      .check();
     await page.locator("#staff-nationalId").fill(id);
     await page.locator("#staff-mobile").fill("09351234567");
     if (disabled) await page.locator("label").filter({ hasText: "دارای معلولیت" }).locator("input").check();
@@ -127,7 +138,10 @@ test("a legal-person holder goes from an empty file to the receipt on a desktop,
   await expect(page.getByRole("row", { name: /رضایت دریافت‌کنندگان خدمت/ })).toContainText("توسط منطقه وارد می‌شود");
   await page.getByLabel("جدول امتیازهای مثبت را بررسی کردم و آن را تایید می‌کنم.").check();
   const violation = (i: number) => page.getByRole("group", { name: new RegExp(`^${toPersianDigits(i)}\\. `) });
-  for (let i = 1; i <= 23; i++) await violation(i).getByLabel(i === 5 ? "بله" : "خیر").check();
+  for (let i = 1; i <= 23; i++)
+    await violation(i)
+      .getByLabel(i === 5 ? "بله" : "خیر")
+      .check();
   await expect(page.getByText("جمع امتیاز منفی: ۳")).toBeVisible();
   await page.getByRole("button", { name: "ذخیره و تکمیل مرحله" }).click();
   await expect(page.locator("#s8-v5Description-error")).toHaveText("شرح تخلف را بنویسید (دست‌کم ۱۰ حرف).");
@@ -191,7 +205,9 @@ test("documents are checked by their bytes and their size, with Persian messages
   const f = await declarationAt(appDb(), 1);
   await signInAndWait(page, f.holder.nationalId, "a-holder-password");
   await page.goto(`/declarations/${f.declaration.id}/steps/1`);
-  await page.locator("#doc-signboard-file").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html><body>not an image</body></html>") });
+  await page
+    .locator("#doc-signboard-file")
+    .setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html><body>not an image</body></html>") });
   await expect(page.locator("#doc-signboard-error")).toContainText("نوع فایل از روی محتوای آن بررسی می‌شود");
   const big = Buffer.concat([JPEG.subarray(0, 12), Buffer.alloc(2 * 1024 * 1024 + 1 - 14, 0x20), Buffer.from([0xff, 0xd9])]);
   await page.locator("#doc-interior-file").setInputFiles({ name: "big.jpg", mimeType: "image/jpeg", buffer: big });

@@ -23,16 +23,52 @@ export async function validRankingValues(db: Db, roundId: string, yes: readonly 
 }
 
 export const VALID_STEP_VALUES: Record<string, StepValues> = {
-  "2": { firstName: "علی", lastName: "رضایی", nationalId: "0012345679", fatherName: "محمد", birthDate: "1360/05/12", gender: "MALE", education: "bachelor", mobile: "09121234567", email: "" },
+  "2": {
+    firstName: "علی",
+    lastName: "رضایی",
+    nationalId: "0012345679",
+    fatherName: "محمد",
+    birthDate: "1360/05/12",
+    gender: "MALE",
+    education: "bachelor",
+    mobile: "09121234567",
+    email: "",
+  },
   "3": {
-    personType: "REAL", officeType: "PISHKHAN_GOVERNMENT", licenceNumber: "PK-1401-1", licenceIssuedAt: "1401/01/15", licenceExpiresAt: "1406/01/15",
-    floorArea: "45", groundFloor: true, holderExperienceYears: "6", staffCount: "2", disabledStaffCount: "1", facilities: ["ramp", "cctv"],
+    personType: "REAL",
+    officeType: "PISHKHAN_GOVERNMENT",
+    licenceNumber: "PK-1401-1",
+    licenceIssuedAt: "1401/01/15",
+    licenceExpiresAt: "1406/01/15",
+    floorArea: "45",
+    groundFloor: true,
+    holderExperienceYears: "6",
+    staffCount: "2",
+    disabledStaffCount: "1",
+    facilities: ["ramp", "cctv"],
   },
   "4": {
-    companyName: "شرکت نوآوران", registrationNumber: "12345", registrationDate: "1395/02/10", legalNationalId: "10320863208",
-    representativeType: "CEO", representativeFirstName: "مریم", representativeLastName: "احمدی", representativeNationalId: "0023456787", representativeMobile: "09131234567",
+    companyName: "شرکت نوآوران",
+    registrationNumber: "12345",
+    registrationDate: "1395/02/10",
+    legalNationalId: "10320863208",
+    representativeType: "CEO",
+    representativeFirstName: "مریم",
+    representativeLastName: "احمدی",
+    representativeNationalId: "0023456787",
+    representativeMobile: "09131234567",
   },
-  "5": { landline: "02188123456", mobile: "09121234567", fax: "", email: "", website: "", provinceId: "1", city: "تهران", address: "خیابان آزادی، پلاک ۱۲", postalCode: "1234567890" },
+  "5": {
+    landline: "02188123456",
+    mobile: "09121234567",
+    fax: "",
+    email: "",
+    website: "",
+    provinceId: "1",
+    city: "تهران",
+    address: "خیابان آزادی، پلاک ۱۲",
+    postalCode: "1234567890",
+  },
   "6": { lat: "35.6892", lng: "51.389" },
 };
 
@@ -51,20 +87,50 @@ export async function declarationAt(db: Db, openStep: number, opts: { personType
   if (openStep > 1) {
     await db.document.createMany({
       data: DOCUMENT_KINDS.map((k, i) => ({
-        declarationId: declaration.id, kind: k.kind, storageKey: `test/${declaration.id}/${i}`, fileName: "x.pdf",
-        contentType: "application/pdf", size: 10, sha256: "0".repeat(64), uploadedById: h.user.id,
+        declarationId: declaration.id,
+        kind: k.kind,
+        storageKey: `test/${declaration.id}/${i}`,
+        fileName: "x.pdf",
+        contentType: "application/pdf",
+        size: 10,
+        sha256: "0".repeat(64),
+        uploadedById: h.user.id,
       })),
     });
   }
   if (openStep > 4 && personType === "LEGAL") {
-    await db.boardMember.create({ data: { declarationId: declaration.id, firstName: "مریم", lastName: "احمدی", nationalId: "0023456787", position: "مدیرعامل" } });
+    await db.boardMember.create({
+      data: { declarationId: declaration.id, firstName: "مریم", lastName: "احمدی", nationalId: "0023456787", position: "مدیرعامل" },
+    });
   }
   if (openStep > 7) {
     // Step 3 declares two staff, one disabled.
     await db.staffMember.createMany({
       data: [
-        { declarationId: declaration.id, firstName: "سارا", lastName: "کریمی", birthDate: new Date("1991-03-21"), gender: "FEMALE", nationalId: "0045678911", mobile: "09351234567", disabled: true, insured: true, acceptsTerms: true },
-        { declarationId: declaration.id, firstName: "رضا", lastName: "نوری", birthDate: new Date("1988-06-01"), gender: "MALE", nationalId: "0056789122", mobile: "09351234568", disabled: false, insured: false, acceptsTerms: true },
+        {
+          declarationId: declaration.id,
+          firstName: "سارا",
+          lastName: "کریمی",
+          birthDate: new Date("1991-03-21"),
+          gender: "FEMALE",
+          nationalId: "0045678911",
+          mobile: "09351234567",
+          disabled: true,
+          insured: true,
+          acceptsTerms: true,
+        },
+        {
+          declarationId: declaration.id,
+          firstName: "رضا",
+          lastName: "نوری",
+          birthDate: new Date("1988-06-01"),
+          gender: "MALE",
+          nationalId: "0056789122",
+          mobile: "09351234568",
+          disabled: false,
+          insured: false,
+          acceptsTerms: true,
+        },
       ],
     });
   }

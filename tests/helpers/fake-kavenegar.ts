@@ -79,16 +79,35 @@ export async function startFakeKavenegar(apiKey = "TEST-KEY-0123456789"): Promis
         if (b.kind === "delay") await sleep(b.ms);
         if (b.kind === "delay" && !b.accept) return reply(res, 504, null);
         if (!params.receptor || !params.message) return reply(res, 400, null);
-        const send: FakeSend = { receptor: params.receptor, message: params.message, sender: params.sender, localid: params.localid, messageid: nextId++ };
+        const send: FakeSend = {
+          receptor: params.receptor,
+          message: params.message,
+          sender: params.sender,
+          localid: params.localid,
+          messageid: nextId++,
+        };
         fake.sends.push(send);
         delivery.set(send.messageid, 1);
         return reply(res, 200, [
-          { messageid: send.messageid, message: send.message, status: 1, statustext: "در صف ارسال", sender: send.sender ?? "10004346", receptor: send.receptor, date: Math.floor(Date.now() / 1000), cost: 120 },
+          {
+            messageid: send.messageid,
+            message: send.message,
+            status: 1,
+            statustext: "در صف ارسال",
+            sender: send.sender ?? "10004346",
+            receptor: send.receptor,
+            date: Math.floor(Date.now() / 1000),
+            cost: 120,
+          },
         ]);
       }
       case "sms/status": {
         const ids = (params.messageid ?? "").split(",").filter(Boolean).map(Number);
-        return reply(res, 200, ids.map((id) => ({ messageid: id, status: delivery.get(id) ?? 100, statustext: "" })));
+        return reply(
+          res,
+          200,
+          ids.map((id) => ({ messageid: id, status: delivery.get(id) ?? 100, statustext: "" })),
+        );
       }
       case "sms/statuslocalmessageid": {
         const found = fake.sends.find((s) => s.localid !== undefined && s.localid === params.localid);

@@ -115,7 +115,7 @@ export const DOCX_PARTS = {
     text:
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
-      '<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>قرارداد</w:t></w:r></w:p></w:body></w:document>',
+      "<w:p><w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rtl/></w:rPr><w:t>قرارداد</w:t></w:r></w:p></w:body></w:document>",
   },
 };
 

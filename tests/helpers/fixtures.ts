@@ -8,7 +8,14 @@ const DAY = 86_400_000;
 
 export async function createHolder(
   db: Db,
-  opts: { licence?: LicenceStatus; licenceExpired?: boolean; personType?: PersonType; provinceId?: number; password?: string; mobile?: string } = {},
+  opts: {
+    licence?: LicenceStatus;
+    licenceExpired?: boolean;
+    personType?: PersonType;
+    provinceId?: number;
+    password?: string;
+    mobile?: string;
+  } = {},
 ) {
   const nationalId = uniqueNationalId();
   const user = await db.user.create({

@@ -35,7 +35,12 @@ export function readZip(file: Uint8Array): Map<string, ZipPart> {
     if (flags & 0x0008) {
       // The data descriptor after the data repeats CRC and sizes.
       const d = start + compressed;
-      if (buf.readUInt32LE(d) !== 0x08074b50 || buf.readUInt32LE(d + 4) !== crc || buf.readUInt32LE(d + 8) !== compressed || buf.readUInt32LE(d + 12) !== size) {
+      if (
+        buf.readUInt32LE(d) !== 0x08074b50 ||
+        buf.readUInt32LE(d + 4) !== crc ||
+        buf.readUInt32LE(d + 8) !== compressed ||
+        buf.readUInt32LE(d + 12) !== size
+      ) {
         throw new Error(`data descriptor of ${name}`);
       }
     }
@@ -44,7 +49,13 @@ export function readZip(file: Uint8Array): Map<string, ZipPart> {
   return parts;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Column letters to a 0-based index ("A" → 0, "AA" → 26). */
 function columnIndex(letters: string): number {

@@ -34,7 +34,10 @@ describe("changePassword", () => {
 
   test("a new password containing the national ID is refused on newPassword", async () => {
     const h = await createHolder(t.db, { password: "the-current-secret" });
-    const result = await changePassword(t.db, actorOf(h.user), { currentPassword: "the-current-secret", newPassword: `Pk@${h.nationalId}!` });
+    const result = await changePassword(t.db, actorOf(h.user), {
+      currentPassword: "the-current-secret",
+      newPassword: `Pk@${h.nationalId}!`,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.fieldErrors.currentPassword).toBeUndefined();
@@ -51,7 +54,10 @@ describe("changePassword", () => {
 
   test("a new password equal to the current one is refused", async () => {
     const h = await createHolder(t.db, { password: "the-current-secret" });
-    const result = await changePassword(t.db, actorOf(h.user), { currentPassword: "the-current-secret", newPassword: "the-current-secret" });
+    const result = await changePassword(t.db, actorOf(h.user), {
+      currentPassword: "the-current-secret",
+      newPassword: "the-current-secret",
+    });
     expect(result).toEqual({ ok: false, fieldErrors: { newPassword: "رمز عبور جدید باید با رمز عبور فعلی متفاوت باشد." } });
   });
 
@@ -78,7 +84,10 @@ describe("changePassword", () => {
 
     // Sign-in now works with the new password only.
     expect((await attemptSignIn(t.db, { nationalId: h.nationalId, password: NEW_PASSWORD, ip: freshIp() })).ok).toBe(true);
-    expect(await attemptSignIn(t.db, { nationalId: h.nationalId, password: h.nationalId, ip: freshIp() })).toEqual({ ok: false, code: "INVALID" });
+    expect(await attemptSignIn(t.db, { nationalId: h.nationalId, password: h.nationalId, ip: freshIp() })).toEqual({
+      ok: false,
+      code: "INVALID",
+    });
   });
 
   test("an imported holder may give Cra@ + national ID as the current password", async () => {
@@ -91,7 +100,10 @@ describe("changePassword", () => {
   test("the Cra@ form is not accepted once the holder has chosen a password", async () => {
     const h = await createHolder(t.db);
     expect(await changePassword(t.db, actorOf(h.user), { currentPassword: h.nationalId, newPassword: NEW_PASSWORD })).toEqual({ ok: true });
-    const again = await changePassword(t.db, actorOf(h.user), { currentPassword: `Cra@${h.nationalId}`, newPassword: "yet-another-secret" });
+    const again = await changePassword(t.db, actorOf(h.user), {
+      currentPassword: `Cra@${h.nationalId}`,
+      newPassword: "yet-another-secret",
+    });
     expect(again).toEqual({ ok: false, fieldErrors: { currentPassword: "رمز عبور فعلی نادرست است." } });
     expect(await passwordIs(h.user.id, NEW_PASSWORD)).toBe(true);
   });
@@ -107,7 +119,9 @@ describe("changePassword", () => {
     const result = await changePassword(t.db, actorOf(expert.user), { currentPassword: expert.password, newPassword: NEW_PASSWORD });
     expect(result).toEqual({ ok: true });
     expect(await passwordIs(expert.user.id, NEW_PASSWORD)).toBe(true);
-    expect(await t.db.auditEvent.count({ where: { actorId: expert.user.id, action: "auth.password_changed", actorRole: "EXPERT" } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { actorId: expert.user.id, action: "auth.password_changed", actorRole: "EXPERT" } })).toBe(
+      1,
+    );
   });
 });
 

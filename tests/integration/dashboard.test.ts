@@ -36,7 +36,11 @@ let admin: Caller & { firstName: string };
 let expert1: Caller;
 let holder: Caller;
 
-const caller = (u: { id: string; role: Caller["role"]; regionId: number | null }): Caller => ({ id: u.id, role: u.role, regionId: u.regionId });
+const caller = (u: { id: string; role: Caller["role"]; regionId: number | null }): Caller => ({
+  id: u.id,
+  role: u.role,
+  regionId: u.regionId,
+});
 
 beforeAll(async () => {
   mockDb.current = t.db;
@@ -61,7 +65,12 @@ const data = (d: Dashboard) => {
   if (!d.data) throw new Error("no round");
   return d.data;
 };
-const statusCounts = (d: Dashboard) => Object.fromEntries(data(d).counts.byStatus.filter((s) => s.count > 0).map((s) => [s.status, s.count]));
+const statusCounts = (d: Dashboard) =>
+  Object.fromEntries(
+    data(d)
+      .counts.byStatus.filter((s) => s.count > 0)
+      .map((s) => [s.status, s.count]),
+  );
 
 describe("counts of round A (open), all regions", () => {
   // Offices: the 13 of ROUND_A, the demo data's three and the test holder's one; those
@@ -115,7 +124,11 @@ describe("counts of round A (open), all regions", () => {
 
   test("rank shares by province", async () => {
     const d = await dashboardAs(admin, { round: roundA });
-    const p = Object.fromEntries(data(d).counts.provinces.filter((x) => x.offices > 0).map((x) => [x.name, { offices: x.offices, unranked: x.unranked, ...x.ranks }]));
+    const p = Object.fromEntries(
+      data(d)
+        .counts.provinces.filter((x) => x.offices > 0)
+        .map((x) => [x.name, { offices: x.offices, unranked: x.unranked, ...x.ranks }]),
+    );
     expect(p).toEqual({
       تهران: { offices: 4, unranked: 1, 1: 2, 2: 1, 3: 0 },
       البرز: { offices: 3, unranked: 1, 1: 1, 2: 0, 3: 1 },
@@ -133,7 +146,9 @@ describe("counts of round A (open), all regions", () => {
 describe("deadline compliance", () => {
   test("each region: files reviewed in time, late (any decision after its deadline), overdue now, waiting", async () => {
     const d = await dashboardAs(admin, { round: roundA });
-    const c = Object.fromEntries(data(d).compliance.map((x) => [x.regionId, { inTime: x.inTime, late: x.late, overdueNow: x.overdueNow, waiting: x.waiting }]));
+    const c = Object.fromEntries(
+      data(d).compliance.map((x) => [x.regionId, { inTime: x.inTime, late: x.late, overdueNow: x.overdueNow, waiting: x.waiting }]),
+    );
     // Region 1: A001 approved on day 5, A005 returned on day 3, A008 approved on day 4 (its objection
     // waits) are in time; A002 was returned on day 25 (after the 20 days), A009's objection was
     // decided 15 days after it was filed (10 allowed). A003 is past due now; A004 and A008 wait.
@@ -145,7 +160,13 @@ describe("deadline compliance", () => {
   });
 
   test("a round that counts working days: Fridays and holidays are skipped when judging a decision", async () => {
-    const round = await createRound(t.db, { title: "دوره روز کاری", status: "OPEN", opens: new Date("2026-09-15T20:30:00Z"), dayKind: "WORKING", reviewDays: 2 });
+    const round = await createRound(t.db, {
+      title: "دوره روز کاری",
+      status: "OPEN",
+      opens: new Date("2026-09-15T20:30:00Z"),
+      dayKind: "WORKING",
+      reviewDays: 2,
+    });
     await t.db.holiday.create({ data: { day: new Date("2026-10-10T00:00:00Z"), title: "تعطیل آزمون" } });
     // Submitted Wednesday 7 Oct 10:00 Tehran: Thursday counts, Friday and the Saturday holiday do
     // not, Sunday does — due at the start of Monday 12 Oct (Tehran); by calendar days, 10 Oct.
@@ -153,10 +174,35 @@ describe("deadline compliance", () => {
     const due = deadlineAfter(submitted, 2, "WORKING", new Set(["2026-10-10"]));
     expect(due.toISOString()).toBe("2026-10-11T20:30:00.000Z");
     const e = await t.db.user.findFirstOrThrow({ where: { role: "EXPERT", regionId: 3 } });
-    await createFiles(t.db, round.id, [
-      { code: "W001", province: 8, region: 3, status: "FINAL", submittedAt: submitted, total: 80, rank: 1, final: { score: 80, rank: 1 }, approvedAt: new Date("2026-10-11T12:00:00Z") },
-      { code: "W002", province: 8, region: 3, status: "FINAL", submittedAt: submitted, total: 80, rank: 1, final: { score: 80, rank: 1 }, approvedAt: due },
-    ], e.id);
+    await createFiles(
+      t.db,
+      round.id,
+      [
+        {
+          code: "W001",
+          province: 8,
+          region: 3,
+          status: "FINAL",
+          submittedAt: submitted,
+          total: 80,
+          rank: 1,
+          final: { score: 80, rank: 1 },
+          approvedAt: new Date("2026-10-11T12:00:00Z"),
+        },
+        {
+          code: "W002",
+          province: 8,
+          region: 3,
+          status: "FINAL",
+          submittedAt: submitted,
+          total: 80,
+          rank: 1,
+          final: { score: 80, rank: 1 },
+          approvedAt: due,
+        },
+      ],
+      e.id,
+    );
     const [region3] = await regionCompliance(t.db, round, 3, NOW);
     expect(region3).toEqual({ regionId: 3, inTime: 1, late: 1, overdueNow: 0, waiting: 0 });
   });
@@ -212,7 +258,10 @@ describe("who sees what", () => {
   test("default round: the latest open one, else the latest", async () => {
     const d = await dashboardAs(admin);
     expect(data(d).round.title).toBe("دوره الف");
-    const rounds = [{ id: "1", status: "CLOSED" }, { id: "2", status: "DRAFT" }];
+    const rounds = [
+      { id: "1", status: "CLOSED" },
+      { id: "2", status: "DRAFT" },
+    ];
     expect(pickRound(rounds)?.id).toBe("1");
     expect(pickRound(rounds, "2")?.id).toBe("2");
     expect(pickRound(rounds, "missing")?.id).toBe("1");

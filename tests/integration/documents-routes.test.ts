@@ -49,7 +49,11 @@ async function holder() {
   return { user, declaration };
 }
 
-function uploadRequest(declarationId: string, fields: { kind: string; version: number | string; file?: Blob; fileName?: string }, headers: Record<string, string> = {}) {
+function uploadRequest(
+  declarationId: string,
+  fields: { kind: string; version: number | string; file?: Blob; fileName?: string },
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   form.set("kind", fields.kind);
   form.set("version", String(fields.version));
@@ -59,7 +63,10 @@ function uploadRequest(declarationId: string, fields: { kind: string; version: n
 
 /** A Blob of copies (Buffers may sit on a shared pool, which Blob's types refuse). */
 function blobOf(parts: Uint8Array[], type?: string): Blob {
-  return new Blob(parts.map((p) => new Uint8Array(p)), type ? { type } : undefined);
+  return new Blob(
+    parts.map((p) => new Uint8Array(p)),
+    type ? { type } : undefined,
+  );
 }
 
 const postParams = (declarationId: string) => ({ params: Promise.resolve({ declarationId }) });
@@ -76,17 +83,35 @@ describe("POST /api/declarations/[id]/documents", () => {
   test("uploads a JPEG and answers with the new version, the step status and the document", async () => {
     const { user, declaration } = await holder();
     mockUser.current = user;
-    const res = await POST(uploadRequest(declaration.id, { kind: "SIGNBOARD", version: declaration.version, file: blobOf([tinyJpeg()]), fileName: "تابلو.jpg" }), postParams(declaration.id));
+    const res = await POST(
+      uploadRequest(declaration.id, { kind: "SIGNBOARD", version: declaration.version, file: blobOf([tinyJpeg()]), fileName: "تابلو.jpg" }),
+      postParams(declaration.id),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ ok: true, data: { version: declaration.version + 1, stepStatus: { "1": "IN_PROGRESS" }, document: { kind: "SIGNBOARD", fileName: "تابلو.jpg", contentType: "image/jpeg" } } });
+    expect(body).toMatchObject({
+      ok: true,
+      data: {
+        version: declaration.version + 1,
+        stepStatus: { "1": "IN_PROGRESS" },
+        document: { kind: "SIGNBOARD", fileName: "تابلو.jpg", contentType: "image/jpeg" },
+      },
+    });
     expect(body.data.document.storageKey).toBeUndefined();
   });
 
   test("an HTML page named .jpg: 422 with the message for the file field", async () => {
     const { user, declaration } = await holder();
     mockUser.current = user;
-    const res = await POST(uploadRequest(declaration.id, { kind: "SIGNBOARD", version: declaration.version, file: blobOf([htmlFile()], "image/jpeg"), fileName: "photo.jpg" }), postParams(declaration.id));
+    const res = await POST(
+      uploadRequest(declaration.id, {
+        kind: "SIGNBOARD",
+        version: declaration.version,
+        file: blobOf([htmlFile()], "image/jpeg"),
+        fileName: "photo.jpg",
+      }),
+      postParams(declaration.id),
+    );
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ ok: false, fieldErrors: { file: expect.stringContaining("JPEG یا PDF نیست") } });
     expect(await t.db.document.count({ where: { declarationId: declaration.id } })).toBe(0);
@@ -132,7 +157,10 @@ describe("POST /api/declarations/[id]/documents", () => {
     mockUser.current = user;
     const jpeg = tinyJpeg();
     const file = blobOf([jpeg.subarray(0, -2), new Uint8Array(MAX_DOCUMENT_BYTES + 1 - jpeg.length), jpeg.subarray(-2)]);
-    const res = await POST(uploadRequest(declaration.id, { kind: "SIGNBOARD", version: declaration.version, file, fileName: "big.jpg" }), postParams(declaration.id));
+    const res = await POST(
+      uploadRequest(declaration.id, { kind: "SIGNBOARD", version: declaration.version, file, fileName: "big.jpg" }),
+      postParams(declaration.id),
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).fieldErrors.file).toMatch(/^حجم فایل \(۲٬۰۹۷٬۱۵۳ بایت\) بیش از ۲ مگابایت است/);
   });
@@ -141,22 +169,38 @@ describe("POST /api/declarations/[id]/documents", () => {
     const a = await holder();
     const b = await holder();
     mockUser.current = a.user;
-    const stale = await POST(uploadRequest(a.declaration.id, { kind: "LICENCE", version: a.declaration.version + 5, file: blobOf([tinyPdf()]) }), postParams(a.declaration.id));
+    const stale = await POST(
+      uploadRequest(a.declaration.id, { kind: "LICENCE", version: a.declaration.version + 5, file: blobOf([tinyPdf()]) }),
+      postParams(a.declaration.id),
+    );
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ code: "STALE" });
 
-    const other = await POST(uploadRequest(b.declaration.id, { kind: "LICENCE", version: b.declaration.version, file: blobOf([tinyPdf()]) }), postParams(b.declaration.id));
+    const other = await POST(
+      uploadRequest(b.declaration.id, { kind: "LICENCE", version: b.declaration.version, file: blobOf([tinyPdf()]) }),
+      postParams(b.declaration.id),
+    );
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ code: "NOT_FOUND" });
 
-    const noFile = await POST(uploadRequest(a.declaration.id, { kind: "LICENCE", version: a.declaration.version }), postParams(a.declaration.id));
+    const noFile = await POST(
+      uploadRequest(a.declaration.id, { kind: "LICENCE", version: a.declaration.version }),
+      postParams(a.declaration.id),
+    );
     expect(noFile.status).toBe(422);
 
-    const badVersion = await POST(uploadRequest(a.declaration.id, { kind: "LICENCE", version: "abc", file: blobOf([tinyPdf()]) }), postParams(a.declaration.id));
+    const badVersion = await POST(
+      uploadRequest(a.declaration.id, { kind: "LICENCE", version: "abc", file: blobOf([tinyPdf()]) }),
+      postParams(a.declaration.id),
+    );
     expect(badVersion.status).toBe(400);
 
     const cross = await POST(
-      uploadRequest(a.declaration.id, { kind: "LICENCE", version: a.declaration.version, file: blobOf([tinyPdf()]) }, { origin: "https://evil.example", "sec-fetch-site": "cross-site" }),
+      uploadRequest(
+        a.declaration.id,
+        { kind: "LICENCE", version: a.declaration.version, file: blobOf([tinyPdf()]) },
+        { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      ),
       postParams(a.declaration.id),
     );
     expect(cross.status).toBe(403);
@@ -168,19 +212,44 @@ describe("GET /api/documents/[id]", () => {
   test("serves the bytes with the sniffed type, Content-Disposition, nosniff, no-store; PDFs sandboxed; Word downloaded", async () => {
     const { user, declaration } = await holder();
     mockUser.current = user;
-    const up1 = await (await POST(uploadRequest(declaration.id, { kind: "LICENCE", version: declaration.version, file: blobOf([tinyPdf()]), fileName: "پروانه (اسکن).pdf" }), postParams(declaration.id))).json();
-    const up2 = await (await POST(uploadRequest(declaration.id, { kind: "CONTRACTS_LIST", version: up1.data.version, file: blobOf([tinyDocx()]), fileName: "list.docx" }), postParams(declaration.id))).json();
+    const up1 = await (
+      await POST(
+        uploadRequest(declaration.id, {
+          kind: "LICENCE",
+          version: declaration.version,
+          file: blobOf([tinyPdf()]),
+          fileName: "پروانه (اسکن).pdf",
+        }),
+        postParams(declaration.id),
+      )
+    ).json();
+    const up2 = await (
+      await POST(
+        uploadRequest(declaration.id, {
+          kind: "CONTRACTS_LIST",
+          version: up1.data.version,
+          file: blobOf([tinyDocx()]),
+          fileName: "list.docx",
+        }),
+        postParams(declaration.id),
+      )
+    ).json();
 
     const pdf = await GET(new Request(`http://localhost/api/documents/${up1.data.document.id}`), getParams(up1.data.document.id));
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer())).toEqual(tinyPdf());
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(pdf.headers.get("content-disposition")).toBe(`inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent("پروانه ")}%28${encodeURIComponent("اسکن")}%29.pdf`);
+    expect(pdf.headers.get("content-disposition")).toBe(
+      `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent("پروانه ")}%28${encodeURIComponent("اسکن")}%29.pdf`,
+    );
     expect(pdf.headers.get("x-content-type-options")).toBe("nosniff");
     expect(pdf.headers.get("cache-control")).toBe("private, no-store");
     expect(pdf.headers.get("content-security-policy")).toBe("sandbox");
 
-    const download = await GET(new Request(`http://localhost/api/documents/${up1.data.document.id}?download=1`), getParams(up1.data.document.id));
+    const download = await GET(
+      new Request(`http://localhost/api/documents/${up1.data.document.id}?download=1`),
+      getParams(up1.data.document.id),
+    );
     expect(download.headers.get("content-disposition")).toMatch(/^attachment;/);
 
     const docx = await GET(new Request(`http://localhost/api/documents/${up2.data.document.id}`), getParams(up2.data.document.id));
@@ -192,7 +261,17 @@ describe("GET /api/documents/[id]", () => {
     const a = await holder();
     const b = await holder();
     mockUser.current = a.user;
-    const up = await (await POST(uploadRequest(a.declaration.id, { kind: "SIGNBOARD", version: a.declaration.version, file: blobOf([tinyJpeg()]), fileName: "s.jpg" }), postParams(a.declaration.id))).json();
+    const up = await (
+      await POST(
+        uploadRequest(a.declaration.id, {
+          kind: "SIGNBOARD",
+          version: a.declaration.version,
+          file: blobOf([tinyJpeg()]),
+          fileName: "s.jpg",
+        }),
+        postParams(a.declaration.id),
+      )
+    ).json();
     const id = up.data.document.id as string;
     const get = () => GET(new Request(`http://localhost/api/documents/${id}`), getParams(id));
 

@@ -102,7 +102,11 @@ describe("uploadDocument", () => {
 
     const docs = await t.db.document.findMany({ where: { declarationId: declaration.id } });
     expect(docs.map((d) => d.contentType).sort()).toEqual(
-      [...Array(6).fill("image/jpeg"), ...Array(2).fill("application/pdf"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"].sort(),
+      [
+        ...Array(6).fill("image/jpeg"),
+        ...Array(2).fill("application/pdf"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ].sort(),
     );
     const audits = await t.db.auditEvent.findMany({ where: { action: "document.uploaded", actorId: user.id } });
     expect(audits).toHaveLength(DOCUMENT_KINDS.length);
@@ -112,9 +116,21 @@ describe("uploadDocument", () => {
 
   test("replacing keeps one row per kind, removes the old bytes and records what was replaced", async () => {
     const { who, declaration } = await holderWithDeclaration();
-    const first = await uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "old.jpg", bytes: tinyJpeg() });
+    const first = await uploadDocument(t.db, who, {
+      declarationId: declaration.id,
+      version: declaration.version,
+      kind: "SIGNBOARD",
+      fileName: "old.jpg",
+      bytes: tinyJpeg(),
+    });
     const oldRow = await t.db.document.findUniqueOrThrow({ where: { id: first.document.id } });
-    const second = await uploadDocument(t.db, who, { declarationId: declaration.id, version: first.version, kind: "SIGNBOARD", fileName: "new.pdf", bytes: tinyPdf() });
+    const second = await uploadDocument(t.db, who, {
+      declarationId: declaration.id,
+      version: first.version,
+      kind: "SIGNBOARD",
+      fileName: "new.pdf",
+      bytes: tinyPdf(),
+    });
 
     const rows = await t.db.document.findMany({ where: { declarationId: declaration.id, kind: "SIGNBOARD" } });
     expect(rows).toHaveLength(1);
@@ -130,7 +146,13 @@ describe("uploadDocument", () => {
   test("an HTML page named .jpg is refused with the Persian message, and nothing is written", async () => {
     const { who, declaration } = await holderWithDeclaration();
     const before = await snapshot(declaration.id);
-    const attempt = uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "photo.jpg", bytes: htmlFile() });
+    const attempt = uploadDocument(t.db, who, {
+      declarationId: declaration.id,
+      version: declaration.version,
+      kind: "SIGNBOARD",
+      fileName: "photo.jpg",
+      bytes: htmlFile(),
+    });
     await expect(attempt).rejects.toBeInstanceOf(StepInvalidError);
     await expect(attempt).rejects.toMatchObject({
       fieldErrors: { file: "این فایل JPEG یا PDF نیست؛ نوع فایل از روی محتوای آن بررسی می‌شود، نه از روی نام آن." },
@@ -141,7 +163,13 @@ describe("uploadDocument", () => {
   test("a Word file is refused for a photo kind (only the contracts accept .docx)", async () => {
     const { who, declaration } = await holderWithDeclaration();
     await expect(
-      uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "INTERIOR", fileName: "x.jpg", bytes: tinyDocx() }),
+      uploadDocument(t.db, who, {
+        declarationId: declaration.id,
+        version: declaration.version,
+        kind: "INTERIOR",
+        fileName: "x.jpg",
+        bytes: tinyDocx(),
+      }),
     ).rejects.toMatchObject({ fieldErrors: { file: expect.stringContaining("JPEG یا PDF نیست") } });
   });
 
@@ -151,9 +179,17 @@ describe("uploadDocument", () => {
     const jpeg = tinyJpeg();
     const bytes = Buffer.concat([jpeg.subarray(0, -2), Buffer.alloc(MAX_DOCUMENT_BYTES + 1 - jpeg.length), jpeg.subarray(-2)]);
     expect(bytes.length).toBe(MAX_DOCUMENT_BYTES + 1);
-    const attempt = uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "big.jpg", bytes });
+    const attempt = uploadDocument(t.db, who, {
+      declarationId: declaration.id,
+      version: declaration.version,
+      kind: "SIGNBOARD",
+      fileName: "big.jpg",
+      bytes,
+    });
     await expect(attempt).rejects.toBeInstanceOf(StepInvalidError);
-    await expect(attempt).rejects.toMatchObject({ fieldErrors: { file: expect.stringMatching(/^حجم فایل \(۲٬۰۹۷٬۱۵۳ بایت\) بیش از ۲ مگابایت است\./) } });
+    await expect(attempt).rejects.toMatchObject({
+      fieldErrors: { file: expect.stringMatching(/^حجم فایل \(۲٬۰۹۷٬۱۵۳ بایت\) بیش از ۲ مگابایت است\./) },
+    });
     await expectNothingWritten(declaration.id, before);
 
     // Exactly 2 MB is accepted.
@@ -170,10 +206,22 @@ describe("uploadDocument", () => {
 
   test("a stale version is refused (StaleVersionError) and nothing is written: the stored bytes are removed again", async () => {
     const { who, declaration } = await holderWithDeclaration();
-    const first = await uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "LICENCE", fileName: "l.pdf", bytes: tinyPdf() });
+    const first = await uploadDocument(t.db, who, {
+      declarationId: declaration.id,
+      version: declaration.version,
+      kind: "LICENCE",
+      fileName: "l.pdf",
+      bytes: tinyPdf(),
+    });
     const before = await snapshot(declaration.id);
     await expect(
-      uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "DEGREE", fileName: "d.jpg", bytes: tinyJpeg() }),
+      uploadDocument(t.db, who, {
+        declarationId: declaration.id,
+        version: declaration.version,
+        kind: "DEGREE",
+        fileName: "d.jpg",
+        bytes: tinyJpeg(),
+      }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     await expectNothingWritten(declaration.id, before);
     expect(before.version).toBe(first.version);
@@ -183,8 +231,20 @@ describe("uploadDocument", () => {
     const { who, declaration } = await holderWithDeclaration();
     const before = await snapshot(declaration.id);
     const results = await Promise.allSettled([
-      uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "a.jpg", bytes: tinyJpeg() }),
-      uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "INTERIOR", fileName: "b.jpg", bytes: tinyJpeg() }),
+      uploadDocument(t.db, who, {
+        declarationId: declaration.id,
+        version: declaration.version,
+        kind: "SIGNBOARD",
+        fileName: "a.jpg",
+        bytes: tinyJpeg(),
+      }),
+      uploadDocument(t.db, who, {
+        declarationId: declaration.id,
+        version: declaration.version,
+        kind: "INTERIOR",
+        fileName: "b.jpg",
+        bytes: tinyJpeg(),
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r) => r.status === "rejected");
@@ -200,7 +260,13 @@ describe("uploadDocument", () => {
     const b = await holderWithDeclaration();
     const before = await snapshot(a.declaration.id);
     await expect(
-      uploadDocument(t.db, b.who, { declarationId: a.declaration.id, version: a.declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() }),
+      uploadDocument(t.db, b.who, {
+        declarationId: a.declaration.id,
+        version: a.declaration.version,
+        kind: "SIGNBOARD",
+        fileName: "x.jpg",
+        bytes: tinyJpeg(),
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expectNothingWritten(a.declaration.id, before);
   });
@@ -212,7 +278,10 @@ describe("uploadDocument", () => {
     await expect(
       uploadDocument(
         t.db,
-        { actor: { userId: expert.user.id, role: "EXPERT", ip: null }, caller: { id: expert.user.id, role: "EXPERT", regionId: a.declaration.regionId } },
+        {
+          actor: { userId: expert.user.id, role: "EXPERT", ip: null },
+          caller: { id: expert.user.id, role: "EXPERT", regionId: a.declaration.regionId },
+        },
         { declarationId: a.declaration.id, version: a.declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() },
       ),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -237,17 +306,41 @@ describe("uploadDocument", () => {
   test("a store that fails to write leaves no row; a store that fails to remove a replaced file does not fail the upload", async () => {
     const { who, declaration } = await holderWithDeclaration();
     const local = new LocalFileStore(storageDir);
-    const failingPut: FileStore = { put: () => Promise.reject(new Error("disk full")), get: (k) => local.get(k), delete: (k) => local.delete(k) };
+    const failingPut: FileStore = {
+      put: () => Promise.reject(new Error("disk full")),
+      get: (k) => local.get(k),
+      delete: (k) => local.delete(k),
+    };
     await expect(
-      uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() }, { store: failingPut }),
+      uploadDocument(
+        t.db,
+        who,
+        { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() },
+        { store: failingPut },
+      ),
     ).rejects.toThrow("disk full");
     expect(await t.db.document.count({ where: { declarationId: declaration.id } })).toBe(0);
 
-    const first = await uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() });
-    const failingDelete: FileStore = { put: (k, b) => local.put(k, b), get: (k) => local.get(k), delete: () => Promise.reject(new Error("io")) };
+    const first = await uploadDocument(t.db, who, {
+      declarationId: declaration.id,
+      version: declaration.version,
+      kind: "SIGNBOARD",
+      fileName: "x.jpg",
+      bytes: tinyJpeg(),
+    });
+    const failingDelete: FileStore = {
+      put: (k, b) => local.put(k, b),
+      get: (k) => local.get(k),
+      delete: () => Promise.reject(new Error("io")),
+    };
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const second = await uploadDocument(t.db, who, { declarationId: declaration.id, version: first.version, kind: "SIGNBOARD", fileName: "y.jpg", bytes: tinyJpeg() }, { store: failingDelete });
+      const second = await uploadDocument(
+        t.db,
+        who,
+        { declarationId: declaration.id, version: first.version, kind: "SIGNBOARD", fileName: "y.jpg", bytes: tinyJpeg() },
+        { store: failingDelete },
+      );
       expect(second.version).toBe(first.version + 1);
       expect(spy).toHaveBeenCalled();
     } finally {
@@ -282,7 +375,13 @@ describe("deleteDocument", () => {
 
   test("deleting the only document sets step 1 back to NOT_STARTED", async () => {
     const { who, declaration } = await holderWithDeclaration();
-    const up = await uploadDocument(t.db, who, { declarationId: declaration.id, version: declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() });
+    const up = await uploadDocument(t.db, who, {
+      declarationId: declaration.id,
+      version: declaration.version,
+      kind: "SIGNBOARD",
+      fileName: "x.jpg",
+      bytes: tinyJpeg(),
+    });
     const result = await deleteDocument(t.db, who, { declarationId: declaration.id, version: up.version, documentId: up.document.id });
     expect(result.stepStatus["1"]).toBe("NOT_STARTED");
   });
@@ -290,17 +389,34 @@ describe("deleteDocument", () => {
   test("a stale version, another holder's declaration, another declaration's document, a closed window: refused, nothing deleted", async () => {
     const a = await holderWithDeclaration();
     const b = await holderWithDeclaration();
-    const up = await uploadDocument(t.db, a.who, { declarationId: a.declaration.id, version: a.declaration.version, kind: "SIGNBOARD", fileName: "x.jpg", bytes: tinyJpeg() });
+    const up = await uploadDocument(t.db, a.who, {
+      declarationId: a.declaration.id,
+      version: a.declaration.version,
+      kind: "SIGNBOARD",
+      fileName: "x.jpg",
+      bytes: tinyJpeg(),
+    });
     const before = await snapshot(a.declaration.id);
 
-    await expect(deleteDocument(t.db, a.who, { declarationId: a.declaration.id, version: a.declaration.version, documentId: up.document.id })).rejects.toBeInstanceOf(StaleVersionError);
-    await expect(deleteDocument(t.db, b.who, { declarationId: a.declaration.id, version: up.version, documentId: up.document.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(deleteDocument(t.db, b.who, { declarationId: b.declaration.id, version: b.declaration.version, documentId: up.document.id })).rejects.toMatchObject({
+    await expect(
+      deleteDocument(t.db, a.who, { declarationId: a.declaration.id, version: a.declaration.version, documentId: up.document.id }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(
+      deleteDocument(t.db, b.who, { declarationId: a.declaration.id, version: up.version, documentId: up.document.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      deleteDocument(t.db, b.who, { declarationId: b.declaration.id, version: b.declaration.version, documentId: up.document.id }),
+    ).rejects.toMatchObject({
       userMessage: DOCUMENT_NOT_FOUND_MESSAGE,
     });
     const round = await t.db.round.findUniqueOrThrow({ where: { id: a.declaration.roundId } });
     await expect(
-      deleteDocument(t.db, a.who, { declarationId: a.declaration.id, version: up.version, documentId: up.document.id }, { now: new Date(round.windowClosesAt.getTime() + 1) }),
+      deleteDocument(
+        t.db,
+        a.who,
+        { declarationId: a.declaration.id, version: up.version, documentId: up.document.id },
+        { now: new Date(round.windowClosesAt.getTime() + 1) },
+      ),
     ).rejects.toBeInstanceOf(WindowClosedError);
 
     await expectNothingWritten(a.declaration.id, before);
@@ -312,7 +428,13 @@ describe("readDocument (GET /api/documents/[id])", () => {
   test("the holder, an expert of the region and an admin read it; another holder and an expert of another region get 'not found'", async () => {
     const a = await holderWithDeclaration();
     const b = await holderWithDeclaration();
-    const up = await uploadDocument(t.db, a.who, { declarationId: a.declaration.id, version: a.declaration.version, kind: "LICENCE", fileName: "l.pdf", bytes: tinyPdf() });
+    const up = await uploadDocument(t.db, a.who, {
+      declarationId: a.declaration.id,
+      version: a.declaration.version,
+      kind: "LICENCE",
+      fileName: "l.pdf",
+      bytes: tinyPdf(),
+    });
     const region = a.declaration.regionId;
     const expert = await createStaffUser(t.db, "EXPERT", { regionId: region });
     const otherExpert = await createStaffUser(t.db, "EXPERT", { regionId: region === 1 ? 2 : 1 });
@@ -321,11 +443,17 @@ describe("readDocument (GET /api/documents/[id])", () => {
     const own = await readDocument(t.db, a.who.caller, up.document.id);
     expect(own.bytes).toEqual(tinyPdf());
     expect(own.document.contentType).toBe("application/pdf");
-    await expect(readDocument(t.db, { id: expert.user.id, role: "EXPERT", regionId: region }, up.document.id)).resolves.toMatchObject({ bytes: tinyPdf() });
-    await expect(readDocument(t.db, { id: admin.user.id, role: "ADMIN", regionId: null }, up.document.id)).resolves.toMatchObject({ bytes: tinyPdf() });
+    await expect(readDocument(t.db, { id: expert.user.id, role: "EXPERT", regionId: region }, up.document.id)).resolves.toMatchObject({
+      bytes: tinyPdf(),
+    });
+    await expect(readDocument(t.db, { id: admin.user.id, role: "ADMIN", regionId: null }, up.document.id)).resolves.toMatchObject({
+      bytes: tinyPdf(),
+    });
 
     await expect(readDocument(t.db, b.who.caller, up.document.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(readDocument(t.db, { id: otherExpert.user.id, role: "EXPERT", regionId: otherExpert.user.regionId }, up.document.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      readDocument(t.db, { id: otherExpert.user.id, role: "EXPERT", regionId: otherExpert.user.regionId }, up.document.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(readDocument(t.db, a.who.caller, "no-such-document")).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -28,14 +28,33 @@ import { planRoundExport } from "@/lib/export/round-results";
 const t = setupTestDatabase();
 type User = Awaited<ReturnType<Db["user"]["findUniqueOrThrow"]>>;
 let admin: User, expert: User, holder: User;
-let roundA = "", roundB = "", draftRound = "";
+let roundA = "",
+  roundB = "",
+  draftRound = "";
 
 const HEADERS = [
-  "کد دفتر", "نام دفتر", "منطقه", "استان", "نوع دفتر",
-  "متراژ دفتر", "تعداد کارکنان", "کارکنان دارای بیمه", "به‌کارگیری افراد دارای معلولیت", "تحصیلات دارنده پروانه",
-  "سابقه فعالیت دارنده پروانه (سال)", "استقرار در طبقه همکف و دسترسی مستقیم از معبر", "امکانات و تجهیزات دفتر",
-  "رضایت دریافت‌کنندگان خدمت", "امتیاز انجمن صنفی استان",
-  "امتیاز منفی", "امتیاز کل", "رتبه", "وضعیت", "تاریخ ارسال", "تاریخ تأیید منطقه", "تاریخ قطعی شدن",
+  "کد دفتر",
+  "نام دفتر",
+  "منطقه",
+  "استان",
+  "نوع دفتر",
+  "متراژ دفتر",
+  "تعداد کارکنان",
+  "کارکنان دارای بیمه",
+  "به‌کارگیری افراد دارای معلولیت",
+  "تحصیلات دارنده پروانه",
+  "سابقه فعالیت دارنده پروانه (سال)",
+  "استقرار در طبقه همکف و دسترسی مستقیم از معبر",
+  "امکانات و تجهیزات دفتر",
+  "رضایت دریافت‌کنندگان خدمت",
+  "امتیاز انجمن صنفی استان",
+  "امتیاز منفی",
+  "امتیاز کل",
+  "رتبه",
+  "وضعیت",
+  "تاریخ ارسال",
+  "تاریخ تأیید منطقه",
+  "تاریخ قطعی شدن",
 ];
 
 beforeAll(async () => {
@@ -116,9 +135,28 @@ describe("CSV", () => {
     const a = byCode(rows);
     // Positive points by criterion (15 + 10 + 10 + 6 + 10 + 10 + 5 + 9 = 75), no negative points.
     expect(a.get("A001")).toEqual([
-      "A001", "دفتر A001", "شمال", "تهران", "دفتر پیشخوان خدمات دولت",
-      "15", "10", "10", "6", "10", "10", "5", "9", "0", "0",
-      "0", "75", "1", "قطعی", formatJalaliDate(S), formatJalaliDate(after(5)), formatJalaliDate(after(13)),
+      "A001",
+      "دفتر A001",
+      "شمال",
+      "تهران",
+      "دفتر پیشخوان خدمات دولت",
+      "15",
+      "10",
+      "10",
+      "6",
+      "10",
+      "10",
+      "5",
+      "9",
+      "0",
+      "0",
+      "0",
+      "75",
+      "1",
+      "قطعی",
+      formatJalaliDate(S),
+      formatJalaliDate(after(5)),
+      formatJalaliDate(after(13)),
     ]);
     expect(a.get("B004")!.slice(15, 19)).toEqual(["10", "-5", "3", "تأیید منطقه"]);
     expect(a.get("B001")![4]).toBe("دفتر پیشخوان غیردولتی عمومی");
@@ -170,9 +208,18 @@ describe("XLSX", () => {
     expect(res.headers.get("Content-Disposition")).toContain(`filename="round-${roundA}.xlsx"`);
     expect(Number(res.headers.get("X-Expected-Bytes"))).toBeGreaterThan(0);
     const { rows, parts, sheetXml } = readSheet(new Uint8Array(await res.arrayBuffer()));
-    expect([...parts.keys()]).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml"]);
+    expect([...parts.keys()]).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/worksheets/sheet1.xml",
+    ]);
     expect(parts.get("xl/workbook.xml")!.data.toString()).toContain('<sheet name="دوره الف" sheetId="1" r:id="rId1"/>');
-    expect(sheetXml).toContain('<sheetView rightToLeft="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(sheetXml).toContain(
+      '<sheetView rightToLeft="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
+    );
     expect(sheetXml).toContain('<c r="A1" s="1" t="inlineStr"><is><t>کد دفتر</t></is></c>');
     expect(sheetXml).not.toContain("<f>");
 
@@ -180,9 +227,28 @@ describe("XLSX", () => {
     expect(rows).toHaveLength(18);
     const a = byCode(rows);
     expect(a.get("A001")).toEqual([
-      "A001", "دفتر A001", "شمال", "تهران", "دفتر پیشخوان خدمات دولت",
-      15, 10, 10, 6, 10, 10, 5, 9, 0, 0,
-      0, 75, 1, "قطعی", formatJalaliDate(S), formatJalaliDate(after(5)), formatJalaliDate(after(13)),
+      "A001",
+      "دفتر A001",
+      "شمال",
+      "تهران",
+      "دفتر پیشخوان خدمات دولت",
+      15,
+      10,
+      10,
+      6,
+      10,
+      10,
+      5,
+      9,
+      0,
+      0,
+      0,
+      75,
+      1,
+      "قطعی",
+      formatJalaliDate(S),
+      formatJalaliDate(after(5)),
+      formatJalaliDate(after(13)),
     ]);
     expect(a.get("B004")!.slice(15, 17)).toEqual([10, -5]);
     // Text that looks like a formula stays text (an inline string never runs).
@@ -190,7 +256,15 @@ describe("XLSX", () => {
     expect(a.get("A002")![1]).toBe('دفتر "نمونه", شعبه ۱');
     // A control character XML cannot hold is dropped, not left to break the file.
     expect(a.get("B002")![1]).toBe("دفترکنترل");
-    expect(a.get("A007")).toEqual(["A007", "دفتر A007", "شمال", "مازندران", "دفتر پیشخوان خدمات دولت", ...Array(13).fill(null), "بدون پرونده"]);
+    expect(a.get("A007")).toEqual([
+      "A007",
+      "دفتر A007",
+      "شمال",
+      "مازندران",
+      "دفتر پیشخوان خدمات دولت",
+      ...Array(13).fill(null),
+      "بدون پرونده",
+    ]);
   });
 
   test("a sheet name Excel would refuse is cleaned", async () => {

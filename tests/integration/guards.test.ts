@@ -25,7 +25,11 @@ let adminCaller: Caller;
 let declarationId: string;
 let otherDeclarationId: string;
 
-const callerOf = (u: { id: string; role: Caller["role"]; regionId: number | null }): Caller => ({ id: u.id, role: u.role, regionId: u.regionId });
+const callerOf = (u: { id: string; role: Caller["role"]; regionId: number | null }): Caller => ({
+  id: u.id,
+  role: u.role,
+  regionId: u.regionId,
+});
 
 beforeAll(async () => {
   await seedDemoData(t.db);

@@ -41,7 +41,13 @@ test("a queued job is claimed by one worker only; its progress and report are st
   };
   expect(await runClaimedJob(t.db, job, handlers)).toBe("succeeded");
   expect(seen).toEqual([3]);
-  expect(await t.db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SUCCEEDED", done: 3, total: 3, result: { created: 3 }, lockedAt: null });
+  expect(await t.db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    status: "SUCCEEDED",
+    done: 3,
+    total: 3,
+    result: { created: 3 },
+    lockedAt: null,
+  });
   expect(await claimNextJob(t.db, 60_000)).toBeNull();
 });
 
@@ -61,13 +67,26 @@ test("a job whose worker stopped renewing its lease is claimed again, and the ol
 
 test("a handler's JobFailure is shown as it is; an unexpected error is retried, then given up with a Persian message", async () => {
   const failing = await queue();
-  await processJobs(t.db, { REGISTRY_IMPORT: async () => { throw new JobFailure("فایل خالی است."); } });
-  expect(await t.db.job.findUniqueOrThrow({ where: { id: failing.id } })).toMatchObject({ status: "FAILED", error: "فایل خالی است.", attempts: 1 });
+  await processJobs(t.db, {
+    REGISTRY_IMPORT: async () => {
+      throw new JobFailure("فایل خالی است.");
+    },
+  });
+  expect(await t.db.job.findUniqueOrThrow({ where: { id: failing.id } })).toMatchObject({
+    status: "FAILED",
+    error: "فایل خالی است.",
+    attempts: 1,
+  });
 
   const crashing = await queue();
   let calls = 0;
   const spy = jest.spyOn(console, "error").mockImplementation(() => {});
-  await processJobs(t.db, { REGISTRY_IMPORT: async () => { calls += 1; throw new Error("boom"); } });
+  await processJobs(t.db, {
+    REGISTRY_IMPORT: async () => {
+      calls += 1;
+      throw new Error("boom");
+    },
+  });
   spy.mockRestore();
   expect(calls).toBe(MAX_JOB_ATTEMPTS);
   const row = await t.db.job.findUniqueOrThrow({ where: { id: crashing.id } });

@@ -209,7 +209,9 @@ describe("resetPassword", () => {
     expect(await verifyPassword(user.passwordHash, NEW_PASSWORD)).toBe(false);
     // …while 9 minutes later the same code would still have worked.
     const inTime = new Date(now.getTime() + 9 * 60_000);
-    expect(await resetPassword(t.db, { nationalId: h.nationalId, code, newPassword: NEW_PASSWORD, ip: null, now: inTime })).toEqual({ ok: true });
+    expect(await resetPassword(t.db, { nationalId: h.nationalId, code, newPassword: NEW_PASSWORD, ip: null, now: inTime })).toEqual({
+      ok: true,
+    });
   });
 
   test("one holder's code does not reset another holder's password", async () => {

@@ -31,8 +31,17 @@ beforeAll(async () => {
 });
 
 const FACTS: Facts = {
-  floorArea: 45, staffCount: 3, insuredStaffCount: 2, disabledStaffCount: 1, holderEducation: "bachelor", holderExperienceYears: 6,
-  groundFloor: true, facilities: ["ramp", "cctv"], satisfactionScore: null, associationScore: null, violations: ["V05", "V13"],
+  floorArea: 45,
+  staffCount: 3,
+  insuredStaffCount: 2,
+  disabledStaffCount: 1,
+  holderEducation: "bachelor",
+  holderExperienceYears: 6,
+  groundFloor: true,
+  facilities: ["ramp", "cctv"],
+  satisfactionScore: null,
+  associationScore: null,
+  violations: ["V05", "V13"],
 };
 
 async function holderWithDraft() {
@@ -53,12 +62,23 @@ async function submitted() {
   await t.db.declaration.update({ where: { id: declaration.id }, data: { status: "SUBMITTED", trackingCode, submittedAt } });
   await t.db.scoreSnapshot.create({
     data: {
-      declarationId: declaration.id, reason: "SUBMITTED", ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version,
-      facts: toJson(FACTS), breakdown: toJson(breakdown),
-      positive: breakdown.positive, negative: breakdown.negative, total: breakdown.total, rank: breakdown.rank,
+      declarationId: declaration.id,
+      reason: "SUBMITTED",
+      ruleSetId: ruleSet.id,
+      ruleSetVersion: ruleSet.version,
+      facts: toJson(FACTS),
+      breakdown: toJson(breakdown),
+      positive: breakdown.positive,
+      negative: breakdown.negative,
+      total: breakdown.total,
+      rank: breakdown.rank,
       sha256: submissionDigest({
-        declarationId: declaration.id, trackingCode, submittedAt,
-        ruleSet: { id: ruleSet.id, key: ruleSet.key, version: ruleSet.version, sha256: ruleSet.sha256 }, facts: FACTS, breakdown,
+        declarationId: declaration.id,
+        trackingCode,
+        submittedAt,
+        ruleSet: { id: ruleSet.id, key: ruleSet.key, version: ruleSet.version, sha256: ruleSet.sha256 },
+        facts: FACTS,
+        breakdown,
       }),
       createdById: user.id,
     },

@@ -1,4 +1,4 @@
-// The licence-registry import (issue 6): a fixture file with good and bad rows gives the
+// The licence-registry import: a fixture file with good and bad rows gives the
 // expected report without writing; applying it creates holders with the default password
 // (expired and incomplete licences cannot sign in) and leaves existing passwords alone;
 // applying the same file again writes nothing but its audit entry. Access: only the head
@@ -76,7 +76,11 @@ async function apply(dryRunJobId: string) {
 /** Every row the file could touch, with the instants that tell whether it was written. */
 async function snapshot() {
   const [users, offices, licences] = await Promise.all([
-    t.db.user.findMany({ where: { role: "HOLDER" }, orderBy: { id: "asc" }, select: { id: true, updatedAt: true, passwordHash: true, mustChangePassword: true } }),
+    t.db.user.findMany({
+      where: { role: "HOLDER" },
+      orderBy: { id: "asc" },
+      select: { id: true, updatedAt: true, passwordHash: true, mustChangePassword: true },
+    }),
     t.db.office.findMany({ orderBy: { id: "asc" }, select: { id: true, updatedAt: true } }),
     t.db.licence.findMany({ orderBy: { id: "asc" }, select: { id: true, updatedAt: true } }),
   ]);
@@ -103,7 +107,17 @@ describe("import", () => {
     const before = await snapshot();
     const jobId = await dryRun();
     const report = await reportOf(jobId);
-    expect(report).toMatchObject({ mode: "dry-run", rows: 16, invalidRows: 11, created: 4, updated: 1, unchanged: 0, holdersCreated: 4, licencesCreated: 4, errorCount: EXPECTED_ERRORS.length });
+    expect(report).toMatchObject({
+      mode: "dry-run",
+      rows: 16,
+      invalidRows: 11,
+      created: 4,
+      updated: 1,
+      unchanged: 0,
+      holdersCreated: 4,
+      licencesCreated: 4,
+      errorCount: EXPECTED_ERRORS.length,
+    });
     expect(report.errors.map((e) => [e.line, e.column])).toEqual(EXPECTED_ERRORS);
     const message = (line: number) => report.errors.find((e) => e.line === line)!.message;
     expect(message(7)).toContain("«تهرون» شناخته نشد");
@@ -114,8 +128,17 @@ describe("import", () => {
     // Office 21001 (demo holder): the address, the licence dates and the holder's first name change.
     const update = report.samples.find((s) => s.officeCode === "21001")!;
     expect(update.kind).toBe("update");
-    expect(update.changes.map((c) => c.field).sort()).toEqual(["holder.firstName", "licence.expiresAt", "licence.issuedAt", "office.address"]);
-    expect(update.changes.find((c) => c.field === "holder.firstName")).toEqual({ field: "holder.firstName", before: "علی", after: "علیرضا" });
+    expect(update.changes.map((c) => c.field).sort()).toEqual([
+      "holder.firstName",
+      "licence.expiresAt",
+      "licence.issuedAt",
+      "office.address",
+    ]);
+    expect(update.changes.find((c) => c.field === "holder.firstName")).toEqual({
+      field: "holder.firstName",
+      before: "علی",
+      after: "علیرضا",
+    });
     expect(report.samples.filter((s) => s.kind === "create").map((s) => s.officeCode)).toEqual(["41001", "41002", "41003", "41010"]);
     expect(await snapshot()).toEqual(before);
     expect(await t.db.auditEvent.count({ where: { action: "registry.import_checked", targetId: jobId } })).toBe(1);
@@ -123,17 +146,40 @@ describe("import", () => {
 
   test("apply needs an explicit confirmation when rows were refused, and only a finished dry run with the same bytes", async () => {
     const jobId = await dryRun();
-    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: jobId, confirmSkipErrors: false })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: "no-such-job", confirmSkipErrors: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: jobId, confirmSkipErrors: false })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: "no-such-job", confirmSkipErrors: true })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const tampered = await t.db.job.create({
-      data: { kind: "REGISTRY_IMPORT", status: "SUCCEEDED", input: { mode: "dry-run", fileName: "x.csv", sha256: sha256Hex(FIXTURE), rows: 16 }, file: new Uint8Array(Buffer.from("other bytes")), result: { invalidRows: 0 }, createdById: admin.id },
+      data: {
+        kind: "REGISTRY_IMPORT",
+        status: "SUCCEEDED",
+        input: { mode: "dry-run", fileName: "x.csv", sha256: sha256Hex(FIXTURE), rows: 16 },
+        file: new Uint8Array(Buffer.from("other bytes")),
+        result: { invalidRows: 0 },
+        createdById: admin.id,
+      },
     });
-    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: tampered.id, confirmSkipErrors: true })).rejects.toBeInstanceOf(RefusedError);
-    const queued = await enqueueJob(t.db, { kind: "REGISTRY_IMPORT", input: { mode: "dry-run", fileName: "x.csv", sha256: "0".repeat(64) }, file: new Uint8Array(FIXTURE), createdById: admin.id });
-    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: queued.id, confirmSkipErrors: true })).rejects.toThrow("هنوز تمام نشده");
+    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: tampered.id, confirmSkipErrors: true })).rejects.toBeInstanceOf(
+      RefusedError,
+    );
+    const queued = await enqueueJob(t.db, {
+      kind: "REGISTRY_IMPORT",
+      input: { mode: "dry-run", fileName: "x.csv", sha256: "0".repeat(64) },
+      file: new Uint8Array(FIXTURE),
+      createdById: admin.id,
+    });
+    await expect(startRegistryApply(t.db, actor(), admin, { dryRunJobId: queued.id, confirmSkipErrors: true })).rejects.toThrow(
+      "هنوز تمام نشده",
+    );
     // The queued job's bytes do not match its sha256: the job fails with a Persian message.
     await processJobs(t.db, handlers);
-    expect(await t.db.job.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining("SHA-256") });
+    expect(await t.db.job.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "FAILED",
+      error: expect.stringContaining("SHA-256"),
+    });
   });
 
   test("apply creates the valid rows: new holders with the default password; expired and incomplete licences cannot sign in; an existing holder keeps the password", async () => {
@@ -146,14 +192,38 @@ describe("import", () => {
     expect(report).toMatchObject({ mode: "apply", rows: 16, invalidRows: 11, created: 4, updated: 1, unchanged: 0, holdersCreated: 4 });
     expect(await t.db.office.count()).toBe(officesBefore + 4);
 
-    const office = await t.db.office.findUniqueOrThrow({ where: { code: "41002" }, include: { holder: true, licences: true, province: true } });
-    expect(office).toMatchObject({ name: "دفتر پیشخوان غیردولتی کوثر", type: "PISHKHAN_NON_GOVERNMENT", personType: "LEGAL", city: "تبریز", postalCode: null });
+    const office = await t.db.office.findUniqueOrThrow({
+      where: { code: "41002" },
+      include: { holder: true, licences: true, province: true },
+    });
+    expect(office).toMatchObject({
+      name: "دفتر پیشخوان غیردولتی کوثر",
+      type: "PISHKHAN_NON_GOVERNMENT",
+      personType: "LEGAL",
+      city: "تبریز",
+      postalCode: null,
+    });
     expect(office.province.name).toBe("آذربایجان شرقی");
     // Rows are inserted in bulk with SQL: their instants must read back as Prisma writes them (UTC).
-    for (const at of [office.createdAt, office.updatedAt, office.holder.createdAt, office.licences[0]!.updatedAt]) expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
-    expect(office.holder).toMatchObject({ nationalId: "2710000024", firstName: "سارا", lastName: "کوثری", mobile: "09121110002", role: "HOLDER", mustChangePassword: true });
+    for (const at of [office.createdAt, office.updatedAt, office.holder.createdAt, office.licences[0]!.updatedAt])
+      expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(office.holder).toMatchObject({
+      nationalId: "2710000024",
+      firstName: "سارا",
+      lastName: "کوثری",
+      mobile: "09121110002",
+      role: "HOLDER",
+      mustChangePassword: true,
+    });
     expect(await verifyPassword(office.holder.passwordHash, "2710000024")).toBe(true);
-    expect(office.licences).toEqual([expect.objectContaining({ number: "PK-1401-41002", status: "VALID", issuedAt: parseJalaliDate("1401/05/01"), expiresAt: parseJalaliDate("1409/04/31") })]);
+    expect(office.licences).toEqual([
+      expect.objectContaining({
+        number: "PK-1401-41002",
+        status: "VALID",
+        issuedAt: parseJalaliDate("1401/05/01"),
+        expiresAt: parseJalaliDate("1409/04/31"),
+      }),
+    ]);
     const quoted = await t.db.office.findUniqueOrThrow({ where: { code: "41010" }, include: { licences: true } });
     expect(quoted.address).toBe('بلوار وکیل‌آباد، نبش کوچه ۱۲, طبقه دوم، واحد "الف"');
     expect(quoted.licences[0]!.status).toBe("INCOMPLETE");
@@ -170,7 +240,11 @@ describe("import", () => {
     expect(after).toMatchObject({ firstName: "علیرضا", passwordHash: demo.passwordHash, mustChangePassword: demo.mustChangePassword });
     expect(await t.db.auditEvent.count({ where: { action: "registry.imported", targetId: applyId } })).toBe(1);
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "registry.imported", targetId: applyId } });
-    expect(audit).toMatchObject({ actorId: admin.id, ip: "127.0.0.1", after: expect.objectContaining({ fileName: "registry-import.csv", sha256: sha256Hex(FIXTURE), created: 4, updated: 1 }) });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      ip: "127.0.0.1",
+      after: expect.objectContaining({ fileName: "registry-import.csv", sha256: sha256Hex(FIXTURE), created: 4, updated: 1 }),
+    });
   });
 
   test("applying the same file again changes nothing: every valid row unchanged, no updatedAt moves, one audit entry", async () => {
@@ -184,7 +258,12 @@ describe("import", () => {
   });
 
   test("a changed row updates only its changed fields; an empty optional cell keeps the stored value", async () => {
-    const text = FIXTURE.toString("utf8").replace("41001,دفتر پیشخوان خدمات دولت نوری,پیشخوان دولتی,حقیقی,تهران,تهران", "41001,دفتر پیشخوان خدمات دولت نوری,پیشخوان دولتی,حقیقی,تهران,ری").replace(",1415793456,PK-1402-41001", ",,PK-1402-41001");
+    const text = FIXTURE.toString("utf8")
+      .replace(
+        "41001,دفتر پیشخوان خدمات دولت نوری,پیشخوان دولتی,حقیقی,تهران,تهران",
+        "41001,دفتر پیشخوان خدمات دولت نوری,پیشخوان دولتی,حقیقی,تهران,ری",
+      )
+      .replace(",1415793456,PK-1402-41001", ",,PK-1402-41001");
     const officeBefore = await t.db.office.findUniqueOrThrow({ where: { code: "41001" } });
     const report = await reportOf(await apply(await dryRun(Buffer.from(text), "changed.csv")));
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 4, fieldCounts: { "office.city": 1 } });
@@ -202,7 +281,10 @@ describe("import", () => {
     expect(a.id).toBe(b.id);
     expect((await t.db.job.findUniqueOrThrow({ where: { id: a.id } })).file).toBeNull();
     await processJobs(t.db, handlers);
-    expect(await t.db.job.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "SUCCEEDED", result: expect.objectContaining({ mode: "apply" }) });
+    expect(await t.db.job.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      result: expect.objectContaining({ mode: "apply" }),
+    });
   });
 });
 
@@ -221,7 +303,12 @@ describe("upload and file checks (route handler)", () => {
     expect(res.status).toBe(200);
     const { data } = await res.json();
     const job = await t.db.job.findUniqueOrThrow({ where: { id: data.jobId } });
-    expect(job).toMatchObject({ kind: "REGISTRY_IMPORT", status: "QUEUED", total: 16, input: expect.objectContaining({ mode: "dry-run", fileName: "دفاتر.csv", sha256: sha256Hex(FIXTURE), rows: 16 }) });
+    expect(job).toMatchObject({
+      kind: "REGISTRY_IMPORT",
+      status: "QUEUED",
+      total: 16,
+      input: expect.objectContaining({ mode: "dry-run", fileName: "دفاتر.csv", sha256: sha256Hex(FIXTURE), rows: 16 }),
+    });
     expect(Buffer.from(job.file!).equals(FIXTURE)).toBe(true);
     await processJobs(t.db, handlers);
   });
@@ -280,8 +367,12 @@ describe("access: experts and holders get not found", () => {
     const { user, caller } = people[i]!;
     mockUser.current = user;
 
-    await expect(RegistryImportPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
-    await expect(RegistryImportPage({ searchParams: Promise.resolve({ job: jobId }) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    await expect(RegistryImportPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
+    await expect(RegistryImportPage({ searchParams: Promise.resolve({ job: jobId }) })).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
 
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(FIXTURE)]), "x.csv");
@@ -294,7 +385,12 @@ describe("access: experts and holders get not found", () => {
     expect((await jobStatusRoute(new Request("http://localhost/"), { params: Promise.resolve({ jobId }) })).status).toBe(404);
     expect((await errorsRoute(new Request("http://localhost/"), { params: Promise.resolve({ jobId }) })).status).toBe(404);
     await expect(loadImportJob(t.db, caller, jobId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(startRegistryDryRun(t.db, { userId: caller.id, role: caller.role, ip: null }, caller, { fileName: "x.csv", bytes: new Uint8Array(FIXTURE) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      startRegistryDryRun(t.db, { userId: caller.id, role: caller.role, ip: null }, caller, {
+        fileName: "x.csv",
+        bytes: new Uint8Array(FIXTURE),
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("the head office reaches the page and the job status", async () => {

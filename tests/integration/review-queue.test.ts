@@ -8,7 +8,14 @@ import { NotFoundError } from "@/lib/errors/app-error";
 import type { DeclarationStatus, OfficeType } from "@/lib/generated/prisma/enums";
 import { seedDemoData } from "@/prisma/demo-data";
 import {
-  deadlineFlags, listAssignableExperts, listQueue, parseQueueParams, QUEUE_PAGE_SIZE, queueDeadlineCounts, queueQuery, type QueueFilters,
+  deadlineFlags,
+  listAssignableExperts,
+  listQueue,
+  parseQueueParams,
+  QUEUE_PAGE_SIZE,
+  queueDeadlineCounts,
+  queueQuery,
+  type QueueFilters,
 } from "@/lib/review/queue";
 import { createPrismaClient } from "@/lib/db-client";
 import { setupTestDatabase } from "../helpers/test-database";
@@ -39,25 +46,51 @@ let roundId = "";
 async function files(specs: Spec[]): Promise<string[]> {
   const rows = specs.map((s) => ({ s, n: ++seq }));
   await t.db.user.createMany({
-    data: rows.map(({ s, n }) => ({ id: `qt-h-${n}`, nationalId: s.nationalId ?? uniqueNationalId(), firstName: "دارنده", lastName: `${n}`, role: "HOLDER" as const, passwordHash: "x" })),
+    data: rows.map(({ s, n }) => ({
+      id: `qt-h-${n}`,
+      nationalId: s.nationalId ?? uniqueNationalId(),
+      firstName: "دارنده",
+      lastName: `${n}`,
+      role: "HOLDER" as const,
+      passwordHash: "x",
+    })),
   });
   await t.db.office.createMany({
     data: rows.map(({ s, n }) => ({
-      id: `qt-o-${n}`, code: s.code ?? `Z${String(n).padStart(6, "0")}`, name: `دفتر آزمون ${n}`, type: s.officeType ?? "PISHKHAN_GOVERNMENT",
-      personType: "REAL" as const, provinceId: s.province, city: "شهر", address: "نشانی", holderId: `qt-h-${n}`,
+      id: `qt-o-${n}`,
+      code: s.code ?? `Z${String(n).padStart(6, "0")}`,
+      name: `دفتر آزمون ${n}`,
+      type: s.officeType ?? "PISHKHAN_GOVERNMENT",
+      personType: "REAL" as const,
+      provinceId: s.province,
+      city: "شهر",
+      address: "نشانی",
+      holderId: `qt-h-${n}`,
     })),
   });
   await t.db.declaration.createMany({
     data: rows.map(({ s, n }) => ({
-      id: `qt-d-${String(n).padStart(5, "0")}`, roundId, officeId: `qt-o-${n}`, regionId: s.region, provinceId: s.province,
-      officeType: s.officeType ?? "PISHKHAN_GOVERNMENT", status: s.status, submittedAt: s.status === "DRAFT" ? null : at(-10),
-      dueAt: s.due === undefined ? at(10) : s.due === null ? null : at(s.due), overdue: s.overdue ?? false, assigneeId: s.assigneeId ?? null,
+      id: `qt-d-${String(n).padStart(5, "0")}`,
+      roundId,
+      officeId: `qt-o-${n}`,
+      regionId: s.region,
+      provinceId: s.province,
+      officeType: s.officeType ?? "PISHKHAN_GOVERNMENT",
+      status: s.status,
+      submittedAt: s.status === "DRAFT" ? null : at(-10),
+      dueAt: s.due === undefined ? at(10) : s.due === null ? null : at(s.due),
+      overdue: s.overdue ?? false,
+      assigneeId: s.assigneeId ?? null,
     })),
   });
   return rows.map(({ n }) => `qt-d-${String(n).padStart(5, "0")}`);
 }
 
-const callerOf = (u: { id: string; role: Caller["role"]; regionId: number | null }): Caller => ({ id: u.id, role: u.role, regionId: u.regionId });
+const callerOf = (u: { id: string; role: Caller["role"]; regionId: number | null }): Caller => ({
+  id: u.id,
+  role: u.role,
+  regionId: u.regionId,
+});
 
 /** The ids of every page of the queue, in order. */
 async function allIds(caller: Caller, filters: QueueFilters = {}) {
@@ -112,7 +145,21 @@ beforeAll(async () => {
 
 const ids = async (caller: Caller, filters: QueueFilters = {}) => sorted(await allIds(caller, filters));
 const names = (...n: string[]) => sorted(n.map((k) => A[k]!));
-const IN_PROGRESS = ["submitted", "soonReview", "soonEdge", "justAfterSoon", "soonObjection", "returnedSoon", "returnedLate", "late", "dueNow", "flagged", "coded", "coded2", "byNationalId"];
+const IN_PROGRESS = [
+  "submitted",
+  "soonReview",
+  "soonEdge",
+  "justAfterSoon",
+  "soonObjection",
+  "returnedSoon",
+  "returnedLate",
+  "late",
+  "dueNow",
+  "flagged",
+  "coded",
+  "coded2",
+  "byNationalId",
+];
 
 describe("filters", () => {
   test("by default the region's files in progress; a status filter picks any one status", async () => {
@@ -171,17 +218,37 @@ describe("filters", () => {
     const r = await listQueue(t.db, expertA, { q: "771234" }, 1, NOW);
     expect(r).toMatchObject({ total: 1, page: 1, pageCount: 1, pageSize: QUEUE_PAGE_SIZE });
     expect(r.rows[0]).toMatchObject({
-      id: A.coded, officeCode: "771234", officeName: expect.stringContaining("دفتر آزمون"), provinceName: "مازندران",
-      officeType: "PISHKHAN_NON_GOVERNMENT", status: "SUBMITTED", dueAt: at(12), submittedAt: at(-10), assigneeId: null, assigneeName: null,
-      dueSoon: false, overdue: false, overdueFlag: false,
+      id: A.coded,
+      officeCode: "771234",
+      officeName: expect.stringContaining("دفتر آزمون"),
+      provinceName: "مازندران",
+      officeType: "PISHKHAN_NON_GOVERNMENT",
+      status: "SUBMITTED",
+      dueAt: at(12),
+      submittedAt: at(-10),
+      assigneeId: null,
+      assigneeName: null,
+      dueSoon: false,
+      overdue: false,
+      overdueFlag: false,
     });
     const mine = await listQueue(t.db, expertA, { assignee: "me" }, 1, NOW);
     const late = mine.rows.find((x) => x.id === A.late)!;
     expect(late).toMatchObject({ overdue: true, dueSoon: false, assigneeName: "آزمون کارشناس" });
     expect(mine.rows.find((x) => x.id === A.soonReview)).toMatchObject({ dueSoon: true, overdue: false });
     const flags = (await listQueue(t.db, expertA, {}, 1, NOW)).rows;
-    expect(flags.filter((x) => x.overdue).map((x) => x.id).sort()).toEqual(names("late", "dueNow", "flagged"));
-    expect(flags.filter((x) => x.dueSoon).map((x) => x.id).sort()).toEqual(names("soonReview", "soonEdge", "soonObjection"));
+    expect(
+      flags
+        .filter((x) => x.overdue)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(names("late", "dueNow", "flagged"));
+    expect(
+      flags
+        .filter((x) => x.dueSoon)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(names("soonReview", "soonEdge", "soonObjection"));
     expect(deadlineFlags({ status: "RETURNED", dueAt: at(-1), overdue: false }, NOW)).toEqual({ dueSoon: false, overdue: false });
   });
 
@@ -191,8 +258,12 @@ describe("filters", () => {
     const tehran = createPrismaClient(t.url, 1);
     try {
       expect((await tehran.$queryRaw<{ TimeZone: string }[]>`SHOW timezone`)[0]?.TimeZone).toBe("Asia/Tehran");
-      expect(sorted((await listQueue(tehran, expertA, { due: "soon" }, 1, NOW)).rows.map((r) => r.id))).toEqual(names("soonReview", "soonEdge", "soonObjection"));
-      expect(sorted((await listQueue(tehran, expertA, { due: "overdue" }, 1, NOW)).rows.map((r) => r.id))).toEqual(names("late", "dueNow", "flagged"));
+      expect(sorted((await listQueue(tehran, expertA, { due: "soon" }, 1, NOW)).rows.map((r) => r.id))).toEqual(
+        names("soonReview", "soonEdge", "soonObjection"),
+      );
+      expect(sorted((await listQueue(tehran, expertA, { due: "overdue" }, 1, NOW)).rows.map((r) => r.id))).toEqual(
+        names("late", "dueNow", "flagged"),
+      );
       expect((await listQueue(tehran, expertA, { q: "771234" }, 1, NOW)).rows[0]?.dueAt).toEqual(at(12));
     } finally {
       await tehran.$disconnect();
@@ -245,7 +316,9 @@ describe("paging", () => {
   test("every file exactly once across pages, in due order (no date last), then id", async () => {
     // Region 9: 137 files, many sharing a due date, some without one, in a shuffled insert order.
     const specs: Spec[] = Array.from({ length: 137 }, (_, i) => ({
-      region: 9, province: 28 + (i % 4), status: (["SUBMITTED", "IN_REVIEW", "RESUBMITTED", "OBJECTED", "RETURNED"] as const)[i % 5]!,
+      region: 9,
+      province: 28 + (i % 4),
+      status: (["SUBMITTED", "IN_REVIEW", "RESUBMITTED", "OBJECTED", "RETURNED"] as const)[i % 5]!,
       due: i % 11 === 0 ? null : ((i * 7) % 9) - 3,
     }));
     const created = await files(specs);
@@ -277,9 +350,24 @@ describe("paging", () => {
 
 describe("the URL", () => {
   test("parses leniently (unknown values ignored, any digit set) and builds links that keep the filters", () => {
-    const parsed = parseQueueParams({ status: "FINAL", due: "soon", assignee: "none", province: "۴", type: "RURAL_ICT", q: " ۷۷۱۲ ", region: "2", page: "۳" });
-    expect(parsed).toEqual({ filters: { status: "FINAL", due: "soon", assignee: "none", provinceId: 4, officeType: "RURAL_ICT", q: "۷۷۱۲", regionId: 2 }, page: 3 });
-    expect(parseQueueParams({ status: "DRAFT", due: "later", assignee: "x", province: "-1", type: "X", page: "0", q: "" })).toEqual({ filters: {}, page: 1 });
+    const parsed = parseQueueParams({
+      status: "FINAL",
+      due: "soon",
+      assignee: "none",
+      province: "۴",
+      type: "RURAL_ICT",
+      q: " ۷۷۱۲ ",
+      region: "2",
+      page: "۳",
+    });
+    expect(parsed).toEqual({
+      filters: { status: "FINAL", due: "soon", assignee: "none", provinceId: 4, officeType: "RURAL_ICT", q: "۷۷۱۲", regionId: 2 },
+      page: 3,
+    });
+    expect(parseQueueParams({ status: "DRAFT", due: "later", assignee: "x", province: "-1", type: "X", page: "0", q: "" })).toEqual({
+      filters: {},
+      page: 1,
+    });
     expect(parseQueueParams({ status: ["IN_REVIEW", "FINAL"] }).filters).toEqual({ status: "IN_REVIEW" });
     expect(parseQueueParams(Object.fromEntries(new URLSearchParams(queueQuery(parsed.filters, 3).slice(1))))).toEqual(parsed);
     expect(queueQuery({}, 1)).toBe("");

@@ -34,7 +34,12 @@ type Actions = typeof import("@/lib/actions/review/claim-declaration") &
   typeof import("@/lib/actions/declaration/resubmit-declaration") &
   typeof import("@/lib/actions/declaration/save-step") &
   typeof import("@/lib/actions/declaration/submit-declaration");
-let a: Actions & { objectionAction: (input: { declarationId: string; text: string }, files?: { name: string; type: string; bytes: Uint8Array }[]) => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }> };
+let a: Actions & {
+  objectionAction: (
+    input: { declarationId: string; text: string },
+    files?: { name: string; type: string; bytes: Uint8Array }[],
+  ) => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }>;
+};
 
 beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
@@ -54,16 +59,26 @@ beforeAll(async () => {
     await import("@/lib/actions/declaration/submit-declaration"),
     {
       // The objection is a multipart route (it takes attachments): called as the browser does.
-      objectionAction: async (input: { declarationId: string; text: string }, files: { name: string; type: string; bytes: Uint8Array }[] = []) => {
+      objectionAction: async (
+        input: { declarationId: string; text: string },
+        files: { name: string; type: string; bytes: Uint8Array }[] = [],
+      ) => {
         const { POST } = await import("@/app/api/declarations/[declarationId]/objection/route");
         const body = new FormData();
         body.set("text", input.text);
         for (const f of files) body.append("files", new File([Buffer.from(f.bytes)], f.name, { type: f.type }));
-        const response = await POST(new Request("http://localhost/api/x", { method: "POST", body }), { params: Promise.resolve({ declarationId: input.declarationId }) });
+        const response = await POST(new Request("http://localhost/api/x", { method: "POST", body }), {
+          params: Promise.resolve({ declarationId: input.declarationId }),
+        });
         return (await response.json()) as { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; code?: string };
       },
     },
-  ) as Actions & { objectionAction: (input: { declarationId: string; text: string }, files?: { name: string; type: string; bytes: Uint8Array }[]) => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }> };
+  ) as Actions & {
+    objectionAction: (
+      input: { declarationId: string; text: string },
+      files?: { name: string; type: string; bytes: Uint8Array }[],
+    ) => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }>;
+  };
 });
 
 afterEach(() => {
@@ -71,13 +86,21 @@ afterEach(() => {
 });
 
 async function asUser(id: string) {
-  signedInAs = (await t.db.user.findUniqueOrThrow({ where: { id }, include: { region: true, office: { include: { province: { include: { region: true } } } } } })) as CurrentUser;
+  signedInAs = (await t.db.user.findUniqueOrThrow({
+    where: { id },
+    include: { region: true, office: { include: { province: { include: { region: true } } } } },
+  })) as CurrentUser;
 }
 
 /** A submitted file (region 1, Tehran) and two fresh experts of its region and one of another. */
 async function submittedFile() {
   const f = await declarationAt(t.db, 9);
-  await submitDeclaration(t.db, { ...f.actor, userId: f.holder.user.id }, f.caller, { declarationId: f.declaration.id, version: f.declaration.version, confirmed: true, password: HOLDER_PASSWORD });
+  await submitDeclaration(t.db, { ...f.actor, userId: f.holder.user.id }, f.caller, {
+    declarationId: f.declaration.id,
+    version: f.declaration.version,
+    confirmed: true,
+    password: HOLDER_PASSWORD,
+  });
   const e1 = (await createStaffUser(t.db, "EXPERT", { regionId: f.declaration.regionId })).user;
   const e2 = (await createStaffUser(t.db, "EXPERT", { regionId: f.declaration.regionId })).user;
   const other = (await createStaffUser(t.db, "EXPERT", { regionId: f.declaration.regionId === 1 ? 2 : 1 })).user;
@@ -103,7 +126,10 @@ describe("the whole review", () => {
     await asUser(f.e1.id);
     expect(await a.claimAction({ declarationId: f.id })).toMatchObject({ ok: true });
     expect(await status(f.id)).toBe("IN_REVIEW");
-    const returned = await a.returnAction({ declarationId: f.id, flags: [{ section: "3", field: "floorArea", comment: "متراژ با سند اجاره نمی‌خواند." }] });
+    const returned = await a.returnAction({
+      declarationId: f.id,
+      flags: [{ section: "3", field: "floorArea", comment: "متراژ با سند اجاره نمی‌خواند." }],
+    });
     expect(returned).toMatchObject({ ok: true });
     expect(await status(f.id)).toBe("RETURNED");
     expect(await t.db.notification.count({ where: { declarationId: f.id, template: "declaration-returned" } })).toBe(1);
@@ -111,21 +137,40 @@ describe("the whole review", () => {
     // The holder: the flagged field changes; another field of the same step is kept as stored.
     await asUser(f.holder.user.id);
     const v = await version(f.id);
-    const saved = await a.saveStepAction({ declarationId: f.id, step: 3, version: v, values: { ...VALID_STEP_VALUES["3"], floorArea: "60", holderExperienceYears: "30" }, mode: "complete" });
+    const saved = await a.saveStepAction({
+      declarationId: f.id,
+      step: 3,
+      version: v,
+      values: { ...VALID_STEP_VALUES["3"], floorArea: "60", holderExperienceYears: "30" },
+      mode: "complete",
+    });
     expect(saved).toMatchObject({ ok: true });
     const data = (await t.db.declaration.findUniqueOrThrow({ where: { id: f.id } })).data as Record<string, Record<string, unknown>>;
     expect(data["3"]).toMatchObject({ floorArea: "60", holderExperienceYears: "6" });
     // A step that was not flagged stays closed.
-    expect(await a.saveStepAction({ declarationId: f.id, step: 5, version: await version(f.id), values: VALID_STEP_VALUES["5"], mode: "complete" })).toMatchObject({
+    expect(
+      await a.saveStepAction({
+        declarationId: f.id,
+        step: 5,
+        version: await version(f.id),
+        values: VALID_STEP_VALUES["5"],
+        mode: "complete",
+      }),
+    ).toMatchObject({
       ok: false,
       formError: expect.stringContaining("برای اصلاح باز نشده"),
     });
     // Step 8's positive table changed with the floor area: it opens for a new confirmation.
-    expect(await a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })).toMatchObject({ ok: false, formError: expect.stringContaining("۸ (رتبه‌بندی)") });
+    expect(await a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("۸ (رتبه‌بندی)"),
+    });
     const ranking = (await t.db.declaration.findUniqueOrThrow({ where: { id: f.id } })).data as Record<string, Record<string, unknown>>;
     const answers = splitStoredRanking(ranking["8"] as never).values;
     const saveRanking = (await import("@/lib/actions/declaration/save-ranking-step")).saveRankingAction;
-    expect(await saveRanking({ declarationId: f.id, version: await version(f.id), values: answers, mode: "complete" })).toMatchObject({ ok: true });
+    expect(await saveRanking({ declarationId: f.id, version: await version(f.id), values: answers, mode: "complete" })).toMatchObject({
+      ok: true,
+    });
     expect(await a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })).toMatchObject({ ok: true });
     expect(await status(f.id)).toBe("RESUBMITTED");
     const correction = await t.db.correctionRequest.findFirstOrThrow({ where: { declarationId: f.id } });
@@ -149,38 +194,99 @@ describe("the whole review", () => {
 
     // Objection: too short, then filed; it goes to another expert than the approver.
     await asUser(f.holder.user.id);
-    expect(await a.objectionAction({ declarationId: f.id, text: "کوتاه" })).toMatchObject({ ok: false, fieldErrors: { text: expect.stringContaining("۲۰") } });
-    expect(await a.objectionAction({ declarationId: f.id, text: "امتیاز رضایت مراجعان با نظرسنجی ماه گذشته نمی‌خواند." })).toMatchObject({ ok: true });
+    expect(await a.objectionAction({ declarationId: f.id, text: "کوتاه" })).toMatchObject({
+      ok: false,
+      fieldErrors: { text: expect.stringContaining("۲۰") },
+    });
+    expect(await a.objectionAction({ declarationId: f.id, text: "امتیاز رضایت مراجعان با نظرسنجی ماه گذشته نمی‌خواند." })).toMatchObject({
+      ok: true,
+    });
     const objected = await t.db.declaration.findUniqueOrThrow({ where: { id: f.id } });
     expect(objected.status).toBe("OBJECTED");
     expect(objected.assigneeId).not.toBe(f.e1.id);
     // The approver cannot decide it, even by claiming it.
     await asUser(f.e1.id);
-    expect(await a.decideObjectionAction({ declarationId: f.id, decision: "UPHELD", reason: "نتیجه درست است و تغییری لازم نیست." })).toMatchObject({ ok: false });
+    expect(
+      await a.decideObjectionAction({ declarationId: f.id, decision: "UPHELD", reason: "نتیجه درست است و تغییری لازم نیست." }),
+    ).toMatchObject({ ok: false });
     await asUser(objected.assigneeId!);
     expect(
-      await a.decideObjectionAction({ declarationId: f.id, decision: "CHANGED", reason: "نظرسنجی تازه امتیاز بالاتری نشان داد.", satisfactionScore: "10", associationScore: "8" }),
+      await a.decideObjectionAction({
+        declarationId: f.id,
+        decision: "CHANGED",
+        reason: "نظرسنجی تازه امتیاز بالاتری نشان داد.",
+        satisfactionScore: "10",
+        associationScore: "8",
+      }),
     ).toMatchObject({ ok: true });
     const final = await t.db.declaration.findUniqueOrThrow({ where: { id: f.id } });
     expect(final).toMatchObject({ status: "FINAL", satisfactionScore: expect.anything(), finalizedAt: expect.any(Date) });
     expect(final.finalScore!.toNumber()).toBe(afterApproval.finalScore!.toNumber() + 1);
     expect(await t.db.notification.count({ where: { declarationId: f.id, template: "objection-decided" } })).toBe(1);
-    const trail = await t.db.auditEvent.findMany({ where: { targetId: f.id, action: { startsWith: "declaration." } }, orderBy: { id: "asc" }, select: { action: true } });
+    const trail = await t.db.auditEvent.findMany({
+      where: { targetId: f.id, action: { startsWith: "declaration." } },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(trail.map((e) => e.action)).toEqual(
-      expect.arrayContaining(["declaration.submitted", "declaration.start_review", "declaration.return_for_correction", "declaration.resubmit", "declaration.approve", "declaration.object", "declaration.decide_objection", "declaration.finalize"]),
+      expect.arrayContaining([
+        "declaration.submitted",
+        "declaration.start_review",
+        "declaration.return_for_correction",
+        "declaration.resubmit",
+        "declaration.approve",
+        "declaration.object",
+        "declaration.decide_objection",
+        "declaration.finalize",
+      ]),
     );
   });
 });
 
 describe("the transition table, by direct action calls", () => {
-  const ALL: DeclarationStatus[] = ["DRAFT", "SUBMITTED", "IN_REVIEW", "RETURNED", "RESUBMITTED", "APPROVED", "OBJECTED", "OBJECTION_DECIDED", "FINAL", "NOT_SUBMITTED"];
+  const ALL: DeclarationStatus[] = [
+    "DRAFT",
+    "SUBMITTED",
+    "IN_REVIEW",
+    "RETURNED",
+    "RESUBMITTED",
+    "APPROVED",
+    "OBJECTED",
+    "OBJECTION_DECIDED",
+    "FINAL",
+    "NOT_SUBMITTED",
+  ];
   type Call = { name: keyof typeof TRANSITIONS; run: (f: Awaited<ReturnType<typeof submittedFile>>) => Promise<{ ok: boolean }> };
   const calls: Call[] = [
-    { name: "return_for_correction", run: async (f) => (await asUser(f.e1.id), a.returnAction({ declarationId: f.id, flags: [{ section: "2", field: null, comment: "نام پدر را بررسی کنید." }] })) },
+    {
+      name: "return_for_correction",
+      run: async (f) => (
+        await asUser(f.e1.id),
+        a.returnAction({ declarationId: f.id, flags: [{ section: "2", field: null, comment: "نام پدر را بررسی کنید." }] })
+      ),
+    },
     { name: "approve", run: async (f) => (await asUser(f.e1.id), a.approveAction({ declarationId: f.id })) },
-    { name: "resubmit", run: async (f) => (await asUser(f.holder.user.id), a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })) },
-    { name: "object", run: async (f) => (await asUser(f.holder.user.id), a.objectionAction({ declarationId: f.id, text: "این نتیجه با واقعیت دفتر تفاوت دارد و درست نیست." })) },
-    { name: "decide_objection", run: async (f) => (await asUser(f.e1.id), a.decideObjectionAction({ declarationId: f.id, decision: "UPHELD", reason: "نتیجه درست است و تغییری لازم نیست." })) },
+    {
+      name: "resubmit",
+      run: async (f) => (
+        await asUser(f.holder.user.id),
+        a.resubmitAction({ declarationId: f.id, version: await version(f.id), confirmed: true })
+      ),
+    },
+    {
+      name: "object",
+      run: async (f) => (
+        await asUser(f.holder.user.id),
+        a.objectionAction({ declarationId: f.id, text: "این نتیجه با واقعیت دفتر تفاوت دارد و درست نیست." })
+      ),
+    },
+    {
+      name: "decide_objection",
+      run: async (f) => (
+        await asUser(f.e1.id),
+        a.decideObjectionAction({ declarationId: f.id, decision: "UPHELD", reason: "نتیجه درست است و تغییری لازم نیست." })
+      ),
+    },
   ];
 
   test.each(ALL)("from %s, only the allowed decisions apply", async (from) => {
@@ -192,10 +298,29 @@ describe("the transition table, by direct action calls", () => {
         data: { status: from, assigneeId: f.e1.id, satisfactionScore: 8, associationScore: 6, approvedAt: new Date() },
       });
       await t.db.scoreSnapshot.create({
-        data: { declarationId: f.id, reason: "APPROVED", ruleSetId: (await t.db.scoreSnapshot.findFirstOrThrow({ where: { declarationId: f.id } })).ruleSetId, ruleSetVersion: 1, facts: {}, breakdown: {}, positive: 0, negative: 0, total: 0, rank: 3, sha256: "0".repeat(64), createdById: f.e2.id },
+        data: {
+          declarationId: f.id,
+          reason: "APPROVED",
+          ruleSetId: (await t.db.scoreSnapshot.findFirstOrThrow({ where: { declarationId: f.id } })).ruleSetId,
+          ruleSetVersion: 1,
+          facts: {},
+          breakdown: {},
+          positive: 0,
+          negative: 0,
+          total: 0,
+          rank: 3,
+          sha256: "0".repeat(64),
+          createdById: f.e2.id,
+        },
       });
-      if (from === "RETURNED") await t.db.correctionRequest.create({ data: { declarationId: f.id, section: "2", comment: "بررسی", dueAt: new Date(Date.now() + 86_400_000), createdById: f.e1.id } });
-      if (from === "OBJECTED") await t.db.objection.create({ data: { declarationId: f.id, text: "اعتراض آزمایشی به نتیجه", filedById: f.holder.user.id, assigneeId: f.e1.id } });
+      if (from === "RETURNED")
+        await t.db.correctionRequest.create({
+          data: { declarationId: f.id, section: "2", comment: "بررسی", dueAt: new Date(Date.now() + 86_400_000), createdById: f.e1.id },
+        });
+      if (from === "OBJECTED")
+        await t.db.objection.create({
+          data: { declarationId: f.id, text: "اعتراض آزمایشی به نتیجه", filedById: f.holder.user.id, assigneeId: f.e1.id },
+        });
 
       const allowed = TRANSITIONS[call.name].from.includes(from);
       const result = await call.run(f);
@@ -219,8 +344,13 @@ describe("assignment and access", () => {
     expect(await a.claimAction({ declarationId: f.id })).toMatchObject({ ok: true });
     await asUser(f.e2.id);
     expect(await a.claimAction({ declarationId: f.id })).toMatchObject({ ok: false, formError: "این پرونده را همکار دیگری برداشته است." });
-    expect(await a.approveAction({ declarationId: f.id })).toMatchObject({ ok: false, formError: expect.stringContaining("به شما واگذار نشده") });
-    expect(await a.returnAction({ declarationId: f.id, flags: [{ section: "2", field: null, comment: "بررسی کنید" }] })).toMatchObject({ ok: false });
+    expect(await a.approveAction({ declarationId: f.id })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("به شما واگذار نشده"),
+    });
+    expect(await a.returnAction({ declarationId: f.id, flags: [{ section: "2", field: null, comment: "بررسی کنید" }] })).toMatchObject({
+      ok: false,
+    });
     await asUser(f.e1.id);
     expect(await a.assignAction({ declarationIds: [f.id], assigneeId: f.e2.id })).toMatchObject({ ok: true });
     expect((await t.db.declaration.findUniqueOrThrow({ where: { id: f.id } })).assigneeId).toBe(f.e2.id);
@@ -234,17 +364,27 @@ describe("assignment and access", () => {
     await asUser(f.other.id);
     expect(await a.claimAction({ declarationId: f.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await a.approveAction({ declarationId: f.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await a.regionScoresAction({ declarationId: f.id, satisfactionScore: "1", associationScore: "1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await a.regionScoresAction({ declarationId: f.id, satisfactionScore: "1", associationScore: "1" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await a.assignAction({ declarationIds: [f.id], assigneeId: f.other.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     await asUser(f.holder.user.id);
     expect(await a.claimAction({ declarationId: f.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await a.returnAction({ declarationId: f.id, flags: [{ section: "2", field: null, comment: "بررسی کنید" }] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await a.returnAction({ declarationId: f.id, flags: [{ section: "2", field: null, comment: "بررسی کنید" }] })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await status(f.id)).toBe("SUBMITTED");
   });
 
   test("the file view: the region's experts and the head office open it; another region's expert and any holder get 'not found'", async () => {
     const f = await submittedFile();
-    const caller = (u: { id: string; role: "EXPERT" | "ADMIN" | "HOLDER"; regionId: number | null }) => ({ id: u.id, role: u.role, regionId: u.regionId });
+    const caller = (u: { id: string; role: "EXPERT" | "ADMIN" | "HOLDER"; regionId: number | null }) => ({
+      id: u.id,
+      role: u.role,
+      regionId: u.regionId,
+    });
     await expect(loadReviewFile(t.db, caller(f.e1), f.id)).resolves.toMatchObject({ declaration: { id: f.id } });
     const admin = (await createStaffUser(t.db, "ADMIN")).user;
     await expect(loadReviewFile(t.db, caller(admin), f.id)).resolves.toMatchObject({ declaration: { id: f.id } });
@@ -257,7 +397,10 @@ describe("assignment and access", () => {
     const g = await submittedFile();
     const admin = (await createStaffUser(t.db, "ADMIN")).user;
     await asUser(admin.id);
-    expect(await a.assignAction({ declarationIds: [f.id, g.id], assigneeId: f.other.id })).toMatchObject({ ok: false, formError: expect.stringContaining("منطقه") });
+    expect(await a.assignAction({ declarationIds: [f.id, g.id], assigneeId: f.other.id })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("منطقه"),
+    });
     expect((await t.db.declaration.findUniqueOrThrow({ where: { id: g.id } })).assigneeId).toBeNull();
     expect(await a.assignAction({ declarationIds: [f.id, g.id], assigneeId: f.e1.id })).toMatchObject({ ok: true, data: 2 });
   });
@@ -269,12 +412,19 @@ describe("objection attachments", () => {
     await approveAs(f.id, f.e1.id);
     await asUser(f.holder.user.id);
     const text = "امتیاز انجمن با گواهی پیوست‌شده نمی‌خواند و باید بازبینی شود.";
-    const fake = await a.objectionAction({ declarationId: f.id, text }, [{ name: "verdict.pdf", type: "application/pdf", bytes: htmlFile() }]);
+    const fake = await a.objectionAction({ declarationId: f.id, text }, [
+      { name: "verdict.pdf", type: "application/pdf", bytes: htmlFile() },
+    ]);
     expect(fake).toMatchObject({ ok: false, fieldErrors: { files: expect.stringContaining("verdict.pdf") } });
     const four = Array.from({ length: 4 }, (_, i) => ({ name: `p${i}.pdf`, type: "application/pdf", bytes: tinyPdf() }));
-    expect(await a.objectionAction({ declarationId: f.id, text }, four)).toMatchObject({ ok: false, fieldErrors: { files: "حداکثر ۳ فایل پیوست کنید." } });
+    expect(await a.objectionAction({ declarationId: f.id, text }, four)).toMatchObject({
+      ok: false,
+      fieldErrors: { files: "حداکثر ۳ فایل پیوست کنید." },
+    });
     expect(await status(f.id)).toBe("APPROVED");
-    expect(await a.objectionAction({ declarationId: f.id, text }, [{ name: "گواهی انجمن.pdf", type: "application/pdf", bytes: tinyPdf() }])).toMatchObject({ ok: true });
+    expect(
+      await a.objectionAction({ declarationId: f.id, text }, [{ name: "گواهی انجمن.pdf", type: "application/pdf", bytes: tinyPdf() }]),
+    ).toMatchObject({ ok: true });
     const objection = await t.db.objection.findFirstOrThrow({ where: { declarationId: f.id }, include: { attachments: true } });
     expect(objection.attachments).toHaveLength(1);
     expect(objection.attachments[0]).toMatchObject({ kind: "OBJECTION_ATTACHMENT", contentType: "application/pdf", declarationId: f.id });
@@ -305,7 +455,9 @@ describe("deadline sweep", () => {
     expect(await t.db.auditEvent.count({ where: { targetId: f.id } })).toBe(audits);
     // The holder can no longer change the file.
     await asUser(f.holder.user.id);
-    expect(await a.saveStepAction({ declarationId: f.id, step: 5, version: d.version, values: VALID_STEP_VALUES["5"], mode: "draft" })).toMatchObject({ ok: false });
+    expect(
+      await a.saveStepAction({ declarationId: f.id, step: 5, version: d.version, values: VALID_STEP_VALUES["5"], mode: "draft" }),
+    ).toMatchObject({ ok: false });
   });
 
   test("no objection within the window: final; a draft after the window: not submitted with the lowest rank", async () => {
@@ -321,7 +473,10 @@ describe("deadline sweep", () => {
     const round = await t.db.round.findUniqueOrThrow({ where: { id: draft.declaration.roundId } });
     const r1 = await runDeadlineSweep(t.db, new Date(round.windowClosesAt.getTime() + 1000));
     expect(r1.notSubmitted).toBeGreaterThanOrEqual(1);
-    expect(await t.db.declaration.findUniqueOrThrow({ where: { id: draft.declaration.id } })).toMatchObject({ status: "NOT_SUBMITTED", finalRank: 3 });
+    expect(await t.db.declaration.findUniqueOrThrow({ where: { id: draft.declaration.id } })).toMatchObject({
+      status: "NOT_SUBMITTED",
+      finalRank: 3,
+    });
     const r2 = await runDeadlineSweep(t.db, new Date(round.windowClosesAt.getTime() + 1000));
     expect(r2).toMatchObject({ notSubmitted: 0, correctionsExpired: 0, finalized: 0, reminders: 0 });
   });

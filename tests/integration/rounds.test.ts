@@ -9,8 +9,12 @@ import { createHolder, createStaffUser } from "../helpers/fixtures";
 
 const t = setupTestDatabase();
 // What the rounds form sends, parsed by the action's schema before the service runs.
-const saveRound = async (db: typeof t.db, a: Parameters<typeof saveParsedRound>[1], c: Parameters<typeof saveParsedRound>[2], raw: Record<string, unknown>) =>
-  saveParsedRound(db, a, c, parseInput(roundInput, raw));
+const saveRound = async (
+  db: typeof t.db,
+  a: Parameters<typeof saveParsedRound>[1],
+  c: Parameters<typeof saveParsedRound>[2],
+  raw: Record<string, unknown>,
+) => saveParsedRound(db, a, c, parseInput(roundInput, raw));
 let admin: { id: string; role: "ADMIN"; regionId: null };
 const actor = () => ({ userId: admin.id, role: "ADMIN" as const, ip: null });
 
@@ -37,11 +41,17 @@ const input = async (over: Record<string, unknown> = {}) => ({
 });
 
 test("a round is created from Jalali dates (the window ends at the end of its last day, Tehran time); bad fields are named", async () => {
-  await expect(saveRound(t.db, actor(), admin, await input({ windowClosesOn: "1406/01/10", reviewDays: "0", title: "" }))).rejects.toMatchObject({
+  await expect(
+    saveRound(t.db, actor(), admin, await input({ windowClosesOn: "1406/01/10", reviewDays: "0", title: "" })),
+  ).rejects.toMatchObject({
     fieldErrors: { windowClosesOn: expect.any(String), reviewDays: expect.stringContaining("دست‌کم"), title: expect.any(String) },
   });
-  const draftSet = await t.db.ruleSet.create({ data: { key: "draft", version: 1, title: "پیش‌نویس", isSample: true, definition: {}, sha256: "0".repeat(64) } });
-  await expect(saveRound(t.db, actor(), admin, await input({ ruleSetId: draftSet.id }))).rejects.toMatchObject({ fieldErrors: { ruleSetId: expect.stringContaining("تأییدشده") } });
+  const draftSet = await t.db.ruleSet.create({
+    data: { key: "draft", version: 1, title: "پیش‌نویس", isSample: true, definition: {}, sha256: "0".repeat(64) },
+  });
+  await expect(saveRound(t.db, actor(), admin, await input({ ruleSetId: draftSet.id }))).rejects.toMatchObject({
+    fieldErrors: { ruleSetId: expect.stringContaining("تأییدشده") },
+  });
   const { roundId } = await saveRound(t.db, actor(), admin, await input());
   const round = await t.db.round.findUniqueOrThrow({ where: { id: roundId } });
   expect(round).toMatchObject({ status: "DRAFT", reviewDays: 20, dayKind: "CALENDAR" });
@@ -51,14 +61,20 @@ test("a round is created from Jalali dates (the window ends at the end of its la
 
 test("only the head office manages rounds", async () => {
   const expert = (await createStaffUser(t.db, "EXPERT", { regionId: 1 })).user;
-  await expect(saveRound(t.db, actor(), { id: expert.id, role: "EXPERT", regionId: 1 }, await input())).rejects.toBeInstanceOf(NotFoundError);
+  await expect(saveRound(t.db, actor(), { id: expert.id, role: "EXPERT", regionId: 1 }, await input())).rejects.toBeInstanceOf(
+    NotFoundError,
+  );
 });
 
 test("once open, the rule set cannot be swapped", async () => {
   const { roundId } = await saveRound(t.db, actor(), admin, await input({ title: "دوره آزمون قفل جدول" }));
   await openRound(t.db, actor(), admin, roundId);
-  const other = await t.db.ruleSet.create({ data: { key: "other", version: 2, title: "دیگر", isSample: false, definition: {}, sha256: "1".repeat(64), approvedAt: new Date() } });
-  await expect(saveRound(t.db, actor(), admin, { ...(await input({ title: "دوره آزمون قفل جدول", ruleSetId: other.id })), roundId })).rejects.toBeInstanceOf(InvalidInputError);
+  const other = await t.db.ruleSet.create({
+    data: { key: "other", version: 2, title: "دیگر", isSample: false, definition: {}, sha256: "1".repeat(64), approvedAt: new Date() },
+  });
+  await expect(
+    saveRound(t.db, actor(), admin, { ...(await input({ title: "دوره آزمون قفل جدول", ruleSetId: other.id })), roundId }),
+  ).rejects.toBeInstanceOf(InvalidInputError);
   expect((await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).ruleSetId).not.toBe(other.id);
   await expect(openRound(t.db, actor(), admin, roundId)).rejects.toBeInstanceOf(RefusedError);
 });
@@ -68,7 +84,9 @@ test("closing ranks every office without a submission lowest, queues one SMS eac
   const { roundId } = await saveRound(t.db, actor(), admin, await input({ title: "دوره آزمون بستن" }));
   await openRound(t.db, actor(), admin, roundId);
   const round = await t.db.round.findUniqueOrThrow({ where: { id: roundId } });
-  await expect(closeRound(t.db, actor(), admin, roundId, new Date(round.windowClosesAt.getTime() - 1000))).rejects.toThrow("هنوز تمام نشده");
+  await expect(closeRound(t.db, actor(), admin, roundId, new Date(round.windowClosesAt.getTime() - 1000))).rejects.toThrow(
+    "هنوز تمام نشده",
+  );
 
   const after = new Date(round.windowClosesAt.getTime() + 1000);
   const offices = await t.db.office.count();
@@ -79,14 +97,23 @@ test("closing ranks every office without a submission lowest, queues one SMS eac
   expect(await t.db.notification.count({ where: { declarationId: mine.id, template: "not-submitted" } })).toBe(1);
   expect((await t.db.round.findUniqueOrThrow({ where: { id: roundId } })).status).toBe("CLOSED");
   await expect(closeRound(t.db, actor(), admin, roundId, after)).rejects.toBeInstanceOf(RefusedError);
-  expect(await t.db.notification.count({ where: { template: "not-submitted", declaration: { roundId } } })).toBe(await t.db.declaration.count({ where: { roundId, office: { holder: { mobile: { not: null } } } } }));
+  expect(await t.db.notification.count({ where: { template: "not-submitted", declaration: { roundId } } })).toBe(
+    await t.db.declaration.count({ where: { roundId, office: { holder: { mobile: { not: null } } } } }),
+  );
 });
 
 test("a large round is closed off the request: one job per round, run by the worker with progress, as the admin who asked", async () => {
-  const { roundId } = await saveRound(t.db, actor(), admin, await input({ title: "دوره بستن با کار پس‌زمینه", windowOpensOn: "1400/01/01", windowClosesOn: "1400/01/20" }));
+  const { roundId } = await saveRound(
+    t.db,
+    actor(),
+    admin,
+    await input({ title: "دوره بستن با کار پس‌زمینه", windowOpensOn: "1400/01/01", windowClosesOn: "1400/01/20" }),
+  );
   await openRound(t.db, actor(), admin, roundId);
   const expert = (await createStaffUser(t.db, "EXPERT", { regionId: 1 })).user;
-  await expect(requestRoundClose(t.db, { userId: expert.id, role: "EXPERT", ip: null }, { id: expert.id, role: "EXPERT", regionId: 1 }, roundId)).rejects.toBeInstanceOf(NotFoundError);
+  await expect(
+    requestRoundClose(t.db, { userId: expert.id, role: "EXPERT", ip: null }, { id: expert.id, role: "EXPERT", regionId: 1 }, roundId),
+  ).rejects.toBeInstanceOf(NotFoundError);
 
   const { jobId } = await requestRoundClose(t.db, actor(), admin, roundId);
   // Asking again (a double click, a second tab) does not queue a second close.

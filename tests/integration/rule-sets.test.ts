@@ -36,13 +36,20 @@ test("every validation error of RULESET.md is reported with its field, and nothi
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately malformed JSON
   const bad = clone() as Record<string, any>;
   bad.id = "official-1405";
-  bad.criteria[0].bands = [{ min: 30, points: 8 }, { min: 20, points: 4 }]; // not ascending
+  bad.criteria[0].bands = [
+    { min: 30, points: 8 },
+    { min: 20, points: 4 },
+  ]; // not ascending
   bad.criteria[1].kind = "perHead"; // unknown kind
   bad.criteria[2].key = bad.criteria[3].key; // duplicate key
   bad.criteria[6].points = -5; // negative points
   delete bad.criteria[8].max; // regionEntered without max
   bad.violations[1].code = "V01"; // duplicate code
-  bad.ranks = [{ rank: 1, minScore: 50 }, { rank: 2, minScore: 70 }, { rank: 3, minScore: 10 }]; // ascending, no catch-all
+  bad.ranks = [
+    { rank: 1, minScore: 50 },
+    { rank: 2, minScore: 70 },
+    { rank: 3, minScore: 10 },
+  ]; // ascending, no catch-all
   const e = await refusal(bad);
   const paths = e.issues.map((i) => i.path);
   expect(paths).toEqual(
@@ -113,7 +120,9 @@ test("approval records who and when; an approved rule set cannot be changed, del
 
   await expect(approveRuleSet(t.db, actor(), admin, ruleSetId)).rejects.toBeInstanceOf(RefusedError);
   await expect(deleteRuleSet(t.db, actor(), admin, ruleSetId)).rejects.toBeInstanceOf(RefusedError);
-  await expect(t.db.ruleSet.update({ where: { id: ruleSetId }, data: { title: "دست‌کاری" } })).rejects.toThrow(/approved and cannot be changed/);
+  await expect(t.db.ruleSet.update({ where: { id: ruleSetId }, data: { title: "دست‌کاری" } })).rejects.toThrow(
+    /approved and cannot be changed/,
+  );
   await expect(t.db.ruleSet.delete({ where: { id: ruleSetId } })).rejects.toThrow(/approved and cannot be changed/);
   expect((await t.db.ruleSet.findUniqueOrThrow({ where: { id: ruleSetId } })).title).toBe(row.title);
 
@@ -130,7 +139,13 @@ test("preview scores an office's latest file with the candidate and shows its sc
   const office = await t.db.office.findUniqueOrThrow({ where: { id: declaration.officeId } });
   const harsher = clone();
   harsher.id = "harsher";
-  harsher.criteria[0] = { key: "floorArea", title: "متراژ دفتر", fact: "floorArea", kind: "bands", bands: [{ min: 1000, points: 15 }] } as never;
+  harsher.criteria[0] = {
+    key: "floorArea",
+    title: "متراژ دفتر",
+    fact: "floorArea",
+    kind: "bands",
+    bands: [{ min: 1000, points: 15 }],
+  } as never;
   const { ruleSetId } = await upload(harsher);
   const p = await previewRuleSet(t.db, admin, { ruleSetId, officeCode: office.code });
   expect(p.office.code).toBe(office.code);
@@ -139,9 +154,13 @@ test("preview scores an office's latest file with the candidate and shows its sc
   expect(p.current.positive - p.candidate.positive).toBeGreaterThan(0);
   expect(p.candidate.total).toBe(p.candidate.positive - p.candidate.negative);
 
-  await expect(previewRuleSet(t.db, admin, { ruleSetId, officeCode: "99999" })).rejects.toMatchObject({ fieldErrors: { officeCode: expect.any(String) } });
+  await expect(previewRuleSet(t.db, admin, { ruleSetId, officeCode: "99999" })).rejects.toMatchObject({
+    fieldErrors: { officeCode: expect.any(String) },
+  });
   const noFile = await createHolder(t.db);
-  await expect(previewRuleSet(t.db, admin, { ruleSetId, officeCode: noFile.office.code })).rejects.toMatchObject({ fieldErrors: { officeCode: expect.stringContaining("پرونده") } });
+  await expect(previewRuleSet(t.db, admin, { ruleSetId, officeCode: noFile.office.code })).rejects.toMatchObject({
+    fieldErrors: { officeCode: expect.stringContaining("پرونده") },
+  });
 });
 
 test("coverage warnings name criteria this system cannot feed", () => {
@@ -159,9 +178,14 @@ test("experts and holders cannot upload, approve, delete or preview rule sets (n
   const def = clone();
   def.id = "intruder";
   const { ruleSetId } = await upload(def);
-  for (const who of [{ id: expert.id, role: "EXPERT" as const, regionId: 1 }, { id: holder.id, role: "HOLDER" as const, regionId: null }]) {
+  for (const who of [
+    { id: expert.id, role: "EXPERT" as const, regionId: 1 },
+    { id: holder.id, role: "HOLDER" as const, regionId: null },
+  ]) {
     const a = { userId: who.id, role: who.role, ip: null };
-    await expect(uploadRuleSet(t.db, a, who, { fileName: "x.json", text: JSON.stringify({ ...def, id: "intruder-2" }) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      uploadRuleSet(t.db, a, who, { fileName: "x.json", text: JSON.stringify({ ...def, id: "intruder-2" }) }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(approveRuleSet(t.db, a, who, ruleSetId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteRuleSet(t.db, a, who, ruleSetId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(previewRuleSet(t.db, who, { ruleSetId, officeCode: "21001" })).rejects.toBeInstanceOf(NotFoundError);

@@ -28,7 +28,10 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // Whatever happened, the API key never reached a log line.
-  const printed = logs.flatMap((s) => s.mock.calls.flat()).map(String).join("\n");
+  const printed = logs
+    .flatMap((s) => s.mock.calls.flat())
+    .map(String)
+    .join("\n");
   expect(printed).not.toContain(fake.apiKey);
   logs.forEach((s) => s.mockRestore());
   await fake.close();
@@ -59,7 +62,12 @@ const lookups = () => fake.requests.filter((r) => r.path.endsWith("sms/statusloc
 describe("sending", () => {
   test("a pending message is sent once through the configured base URL with the key in the path", async () => {
     const [n] = await enqueue();
-    const adapter = smsAdapter({ SMS_PROVIDER: "kavenegar", KAVENEGAR_API_KEY: fake.apiKey, KAVENEGAR_SENDER: "2000500666", KAVENEGAR_BASE_URL: fake.baseUrl });
+    const adapter = smsAdapter({
+      SMS_PROVIDER: "kavenegar",
+      KAVENEGAR_API_KEY: fake.apiKey,
+      KAVENEGAR_SENDER: "2000500666",
+      KAVENEGAR_BASE_URL: fake.baseUrl,
+    });
 
     expect(await processOutboxOnce(t.db, adapter, FAST)).toMatchObject({ claimed: 1, sent: 1 });
 
@@ -95,7 +103,12 @@ describe("sending", () => {
     expect(fake.sends).toHaveLength(1);
     expect(sendRequests()).toHaveLength(2);
     expect(lookups()).toHaveLength(1); // asked before sending again
-    expect(await row(n!.id)).toMatchObject({ status: "SENT", attempts: 2, providerMessageId: String(fake.sends[0]!.messageid), lastError: null });
+    expect(await row(n!.id)).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+      providerMessageId: String(fake.sends[0]!.messageid),
+      lastError: null,
+    });
   });
 
   test("a timeout whose request the provider accepted after all: found by lookup, not sent again", async () => {
@@ -173,7 +186,9 @@ describe("sending", () => {
   });
 
   test("a password-reset code that is already expired is not sent", async () => {
-    const n = await t.db.$transaction((tx) => enqueueSms(tx, { recipient: "09120000000", template: "password-reset", data: { code: "123456" } }));
+    const n = await t.db.$transaction((tx) =>
+      enqueueSms(tx, { recipient: "09120000000", template: "password-reset", data: { code: "123456" } }),
+    );
     await t.db.notification.update({ where: { id: n.id }, data: { createdAt: new Date(Date.now() - 11 * 60_000) } });
     expect(await processOutboxOnce(t.db, kavenegar(), FAST)).toMatchObject({ failed: 1 });
     expect(fake.sends).toHaveLength(0);
@@ -187,7 +202,10 @@ describe("a worker killed between sending and recording", () => {
     const [n] = await enqueue();
     const [claimed] = await claimDue(t.db, 10, 60_000);
     expect(claimed!.id).toBe(n!.id);
-    if (send) expect(await kavenegar().send({ recipient: claimed!.recipient, text: "متن", notificationId: claimed!.id })).toMatchObject({ ok: true });
+    if (send)
+      expect(await kavenegar().send({ recipient: claimed!.recipient, text: "متن", notificationId: claimed!.id })).toMatchObject({
+        ok: true,
+      });
     expect(await row(n!.id)).toMatchObject({ status: "SENDING", attempts: 1 });
     // While the lease runs, nobody touches the row.
     expect(await processOutboxOnce(t.db, kavenegar(), FAST)).toMatchObject({ claimed: 0 });

@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 async function asUser(id: string) {
-  signedInAs = (await t.db.user.findUniqueOrThrow({ where: { id }, include: { region: true, office: { include: { province: { include: { region: true } } } } } })) as CurrentUser;
+  signedInAs = (await t.db.user.findUniqueOrThrow({
+    where: { id },
+    include: { region: true, office: { include: { province: { include: { region: true } } } } },
+  })) as CurrentUser;
 }
 
 const signIn = (nationalId: string, password: string) => attemptSignIn(t.db, { nationalId, password, ip: "203.0.113.8" });
@@ -29,21 +32,46 @@ const signIn = (nationalId: string, password: string) => attemptSignIn(t.db, { n
 test("an admin creates an expert with a temporary password that must be changed; bad fields are named", async () => {
   const admin = (await createStaffUser(t.db, "ADMIN")).user;
   await asUser(admin.id);
-  expect(await a.createStaffAction({ nationalId: "0000000000", firstName: "ab", lastName: "", role: "EXPERT", regionId: "" })).toMatchObject({
+  expect(
+    await a.createStaffAction({ nationalId: "0000000000", firstName: "ab", lastName: "", role: "EXPERT", regionId: "" }),
+  ).toMatchObject({
     ok: false,
     fieldErrors: { nationalId: expect.any(String), firstName: expect.any(String), lastName: expect.any(String) },
   });
-  expect(await a.createStaffAction({ nationalId: nationalIdFrom("123450001"), firstName: "زهرا", lastName: "کاظمی", role: "EXPERT", regionId: "" })).toMatchObject({
+  expect(
+    await a.createStaffAction({
+      nationalId: nationalIdFrom("123450001"),
+      firstName: "زهرا",
+      lastName: "کاظمی",
+      role: "EXPERT",
+      regionId: "",
+    }),
+  ).toMatchObject({
     ok: false,
     fieldErrors: { regionId: "منطقه کارشناس را انتخاب کنید." },
   });
   const nationalId = nationalIdFrom("123450002");
-  const created = await a.createStaffAction({ nationalId: nationalId.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!), firstName: "زهرا", lastName: "کاظمی", role: "EXPERT", regionId: "3", mobile: "" });
+  const created = await a.createStaffAction({
+    nationalId: nationalId.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!),
+    firstName: "زهرا",
+    lastName: "کاظمی",
+    role: "EXPERT",
+    regionId: "3",
+    mobile: "",
+  });
   expect(created).toMatchObject({ ok: true, data: { temporaryPassword: expect.stringMatching(/^[A-Za-z2-9]{12}$/) } });
   if (!created.ok) return;
-  expect(await t.db.user.findUniqueOrThrow({ where: { nationalId } })).toMatchObject({ role: "EXPERT", regionId: 3, mustChangePassword: true, active: true });
+  expect(await t.db.user.findUniqueOrThrow({ where: { nationalId } })).toMatchObject({
+    role: "EXPERT",
+    regionId: 3,
+    mustChangePassword: true,
+    active: true,
+  });
   expect(await signIn(nationalId, created.data.temporaryPassword)).toMatchObject({ ok: true, user: { mustChangePassword: true } });
-  expect(await a.createStaffAction({ nationalId, firstName: "زهرا", lastName: "کاظمی", role: "ADMIN" })).toMatchObject({ ok: false, fieldErrors: { nationalId: "حسابی با این کد ملی وجود دارد." } });
+  expect(await a.createStaffAction({ nationalId, firstName: "زهرا", lastName: "کاظمی", role: "ADMIN" })).toMatchObject({
+    ok: false,
+    fieldErrors: { nationalId: "حسابی با این کد ملی وجود دارد." },
+  });
   expect(await t.db.auditEvent.count({ where: { action: "user.created", actorId: admin.id } })).toBe(1);
 });
 
@@ -66,7 +94,10 @@ test("deactivate (files go back to the pool), reactivate, reset the password, un
   expect(await a.changeStaffAction({ userId: expert.user.id, action: "unlock" })).toMatchObject({ ok: true });
   expect(await signIn(expert.nationalId, reset.data.temporaryPassword!)).toMatchObject({ ok: true, user: { mustChangePassword: true } });
   // Not oneself.
-  expect(await a.changeStaffAction({ userId: admin.id, action: "deactivate" })).toMatchObject({ ok: false, formError: "نمی‌توانید حساب خودتان را غیرفعال کنید." });
+  expect(await a.changeStaffAction({ userId: admin.id, action: "deactivate" })).toMatchObject({
+    ok: false,
+    formError: "نمی‌توانید حساب خودتان را غیرفعال کنید.",
+  });
 });
 
 test("experts and holders cannot manage accounts, and holders' accounts are not managed here", async () => {
@@ -76,7 +107,9 @@ test("experts and holders cannot manage accounts, and holders' accounts are not 
   for (const who of [expert.id, holder.user.id]) {
     await asUser(who);
     expect(await a.changeStaffAction({ userId: target.id, action: "reset_password" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await a.createStaffAction({ nationalId: nationalIdFrom("123450003"), firstName: "زهرا", lastName: "کاظمی", role: "ADMIN" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await a.createStaffAction({ nationalId: nationalIdFrom("123450003"), firstName: "زهرا", lastName: "کاظمی", role: "ADMIN" }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
   }
   const admin = (await createStaffUser(t.db, "ADMIN")).user;
   await asUser(admin.id);

@@ -41,8 +41,15 @@ describe("startDeclaration", () => {
     const d = await startDeclaration(t.db, actorOf(h.user.id));
     const stored = await t.db.declaration.findUniqueOrThrow({ where: { id: d.id } });
     expect(stored.stepStatus).toEqual({
-      "1": "NOT_STARTED", "2": "NOT_STARTED", "3": "NOT_STARTED", "4": "NOT_NEEDED", "5": "NOT_STARTED",
-      "6": "NOT_STARTED", "7": "NOT_STARTED", "8": "NOT_STARTED", "9": "NOT_STARTED",
+      "1": "NOT_STARTED",
+      "2": "NOT_STARTED",
+      "3": "NOT_STARTED",
+      "4": "NOT_NEEDED",
+      "5": "NOT_STARTED",
+      "6": "NOT_STARTED",
+      "7": "NOT_STARTED",
+      "8": "NOT_STARTED",
+      "9": "NOT_STARTED",
     });
   });
 
@@ -88,13 +95,13 @@ describe("startDeclaration", () => {
     const h = await createHolder(t.db);
     const round = await t.db.round.findFirstOrThrow({ where: { status: "OPEN" } });
     // A time after the window, without touching the round.
-    await expect(
-      startDeclaration(t.db, actorOf(h.user.id), new Date(round.windowClosesAt.getTime() + 1000)),
-    ).rejects.toBeInstanceOf(RoundClosedError);
+    await expect(startDeclaration(t.db, actorOf(h.user.id), new Date(round.windowClosesAt.getTime() + 1000))).rejects.toBeInstanceOf(
+      RoundClosedError,
+    );
     // A time before the window.
-    await expect(
-      startDeclaration(t.db, actorOf(h.user.id), new Date(round.windowOpensAt.getTime() - 1000)),
-    ).rejects.toBeInstanceOf(RoundClosedError);
+    await expect(startDeclaration(t.db, actorOf(h.user.id), new Date(round.windowOpensAt.getTime() - 1000))).rejects.toBeInstanceOf(
+      RoundClosedError,
+    );
     expect(await t.db.declaration.count({ where: { officeId: h.office.id } })).toBe(0);
   });
 
@@ -110,7 +117,10 @@ describe("startDeclaration", () => {
       expect(await t.db.declaration.count({ where: { officeId: h.office.id } })).toBe(0);
       expect(await t.db.auditEvent.count({ where: { action: "declaration.created", actorId: h.user.id } })).toBe(0);
     } finally {
-      await t.db.round.update({ where: { id: round.id }, data: { windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt } });
+      await t.db.round.update({
+        where: { id: round.id },
+        data: { windowOpensAt: round.windowOpensAt, windowClosesAt: round.windowClosesAt },
+      });
     }
   });
 

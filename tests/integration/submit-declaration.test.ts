@@ -38,7 +38,19 @@ let a: Actions;
 beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   await seedDemoData(t.db);
-  const names = ["save-step", "save-ranking-step", "submit-declaration", "add-staff-member", "update-staff-member", "remove-staff-member", "complete-staff-step", "add-board-member", "update-board-member", "remove-board-member", "delete-document"];
+  const names = [
+    "save-step",
+    "save-ranking-step",
+    "submit-declaration",
+    "add-staff-member",
+    "update-staff-member",
+    "remove-staff-member",
+    "complete-staff-step",
+    "add-board-member",
+    "update-board-member",
+    "remove-board-member",
+    "delete-document",
+  ];
   a = Object.assign({}, ...(await Promise.all(names.map((n) => import(`${ACTION_DIR}/${n}`))))) as Actions;
 });
 
@@ -47,7 +59,10 @@ afterEach(() => {
 });
 
 async function asUser(id: string) {
-  signedInAs = (await t.db.user.findUniqueOrThrow({ where: { id }, include: { region: true, office: { include: { province: { include: { region: true } } } } } })) as CurrentUser;
+  signedInAs = (await t.db.user.findUniqueOrThrow({
+    where: { id },
+    include: { region: true, office: { include: { province: { include: { region: true } } } } },
+  })) as CurrentUser;
 }
 
 async function state(declarationId: string) {
@@ -67,7 +82,10 @@ async function state(declarationId: string) {
   };
 }
 
-const submitInput = (d: { id: string; version: number }, extra: Partial<{ confirmed: boolean; password: string; version: number }> = {}) => ({
+const submitInput = (
+  d: { id: string; version: number },
+  extra: Partial<{ confirmed: boolean; password: string; version: number }> = {},
+) => ({
   declarationId: d.id,
   version: d.version,
   confirmed: true,
@@ -91,7 +109,17 @@ describe("step 8: ranking answers", () => {
     const f = await declarationAt(t.db, 8);
     await asUser(f.holder.user.id);
     const values = await validRankingValues(t.db, f.declaration.roundId);
-    Object.assign(values, { v2: "", v7: "", v4: "yes", v4Description: "کوتاه", v9: "yes", v9Description: "تعطیلی یک هفته‌ای در تیر", v9Verdict: true, v9NoticeDate: "1405/13/01", negativeConfirmed: false });
+    Object.assign(values, {
+      v2: "",
+      v7: "",
+      v4: "yes",
+      v4Description: "کوتاه",
+      v9: "yes",
+      v9Description: "تعطیلی یک هفته‌ای در تیر",
+      v9Verdict: true,
+      v9NoticeDate: "1405/13/01",
+      negativeConfirmed: false,
+    });
     const before = await state(f.declaration.id);
     const result = await a.saveRankingAction({ declarationId: f.declaration.id, version: f.declaration.version, values, mode: "complete" });
     expect(result.ok).toBe(false);
@@ -126,7 +154,12 @@ describe("step 8: ranking answers", () => {
   test("a draft keeps what was typed, even incomplete", async () => {
     const f = await declarationAt(t.db, 8);
     await asUser(f.holder.user.id);
-    const result = await a.saveRankingAction({ declarationId: f.declaration.id, version: f.declaration.version, values: { v3: "yes", v3Description: "نیمه", v3Verdict: true, v3NoticeDate: "1405/0" }, mode: "draft" });
+    const result = await a.saveRankingAction({
+      declarationId: f.declaration.id,
+      version: f.declaration.version,
+      values: { v3: "yes", v3Description: "نیمه", v3Verdict: true, v3NoticeDate: "1405/0" },
+      mode: "draft",
+    });
     expect(result).toMatchObject({ ok: true, data: { stepStatus: { "8": "IN_PROGRESS" } } });
     const stored = (await state(f.declaration.id)).data as Record<string, Record<string, unknown>>;
     expect(stored["8"]).toMatchObject({ v3: "yes", v3Description: "نیمه", v3NoticeDate: "1405/0" });
@@ -135,14 +168,25 @@ describe("step 8: ranking answers", () => {
   test("step 8 cannot be saved before step 7 is complete", async () => {
     const f = await declarationAt(t.db, 7);
     await asUser(f.holder.user.id);
-    const result = await a.saveRankingAction({ declarationId: f.declaration.id, version: f.declaration.version, values: {}, mode: "draft" });
+    const result = await a.saveRankingAction({
+      declarationId: f.declaration.id,
+      version: f.declaration.version,
+      values: {},
+      mode: "draft",
+    });
     expect(result).toMatchObject({ ok: false, formError: expect.stringContaining("مرحله ۸ هنوز باز نشده") });
   });
 
   test("changing the floor area after confirming sends step 8 back to 'in progress', and submission names step 8", async () => {
     const f = await declarationAt(t.db, 9);
     await asUser(f.holder.user.id);
-    const saved = await a.saveStepAction({ declarationId: f.declaration.id, step: 3, version: f.declaration.version, values: { ...VALID_STEP_VALUES["3"], floorArea: "90" }, mode: "complete" });
+    const saved = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step: 3,
+      version: f.declaration.version,
+      values: { ...VALID_STEP_VALUES["3"], floorArea: "90" },
+      mode: "complete",
+    });
     expect(saved).toMatchObject({ ok: true, data: { stepStatus: { "3": "COMPLETE", "8": "IN_PROGRESS" } } });
     if (!saved.ok) return;
     const result = await a.submitDeclarationAction(submitInput({ id: f.declaration.id, version: saved.data.version }));
@@ -153,7 +197,13 @@ describe("step 8: ranking answers", () => {
   test("an autosave of step 3 that changes nothing keeps step 8 complete", async () => {
     const f = await declarationAt(t.db, 9);
     await asUser(f.holder.user.id);
-    const saved = await a.saveStepAction({ declarationId: f.declaration.id, step: 3, version: f.declaration.version, values: VALID_STEP_VALUES["3"], mode: "complete" });
+    const saved = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step: 3,
+      version: f.declaration.version,
+      values: VALID_STEP_VALUES["3"],
+      mode: "complete",
+    });
     expect(saved).toMatchObject({ ok: true, data: { stepStatus: { "8": "COMPLETE" } } });
   });
 });
@@ -168,12 +218,23 @@ describe("step 9: submission", () => {
     expect(isValidTrackingCode(result.data.trackingCode)).toBe(true);
 
     const after = await state(f.declaration.id);
-    expect(after).toMatchObject({ status: "SUBMITTED", trackingCode: result.data.trackingCode, version: f.declaration.version + 1, snapshots: 1, answers: 23, submittedAudits: 1 });
+    expect(after).toMatchObject({
+      status: "SUBMITTED",
+      trackingCode: result.data.trackingCode,
+      version: f.declaration.version + 1,
+      snapshots: 1,
+      answers: 23,
+      submittedAudits: 1,
+    });
     expect(after.stepStatus["9"]).toBe("COMPLETE");
 
     const snap = await t.db.scoreSnapshot.findFirstOrThrow({ where: { declarationId: f.declaration.id }, include: { ruleSet: true } });
     const d = await t.db.declaration.findUniqueOrThrow({ where: { id: f.declaration.id } });
-    expect(snap).toMatchObject({ reason: "SUBMITTED", ruleSetVersion: snap.ruleSet.version, rank: (snap.breakdown as unknown as ScoreResult).rank });
+    expect(snap).toMatchObject({
+      reason: "SUBMITTED",
+      ruleSetVersion: snap.ruleSet.version,
+      rank: (snap.breakdown as unknown as ScoreResult).rank,
+    });
     // The breakdown is exactly what the engine gives for the stored facts and rule set…
     const recomputed = scoreOffice(parseRuleSet(snap.ruleSet.definition), snap.facts as Facts);
     expect(snap.breakdown).toEqual(JSON.parse(JSON.stringify(recomputed)));
@@ -207,7 +268,9 @@ describe("step 9: submission", () => {
     const snap = await t.db.scoreSnapshot.findFirstOrThrow({ where: { declarationId: f.declaration.id } });
     expect(snap.negative.toNumber()).toBe(20);
     expect(snap.total.toNumber()).toBe(snap.positive.toNumber() - 20);
-    const answer = await t.db.violationAnswer.findUniqueOrThrow({ where: { declarationId_code: { declarationId: f.declaration.id, code: "V02" } } });
+    const answer = await t.db.violationAnswer.findUniqueOrThrow({
+      where: { declarationId_code: { declarationId: f.declaration.id, code: "V02" } },
+    });
     expect(answer).toMatchObject({ answer: true, description: "در بازرسی مهر ۱۴۰۵ مشاهده شد." });
     expect(answer.verdictNoticeDate?.toISOString()).toBe("2026-04-29T20:30:00.000Z"); // 1405/02/10 00:00 Tehran
   });
@@ -223,7 +286,17 @@ describe("step 9: submission", () => {
     const staffRow = await t.db.staffMember.findFirstOrThrow({ where: { declarationId: f.declaration.id } });
     const boardRow = await t.db.boardMember.findFirstOrThrow({ where: { declarationId: f.declaration.id } });
     const documentRow = await t.db.document.findFirstOrThrow({ where: { declarationId: f.declaration.id } });
-    const staffValues = { firstName: "نرگس", lastName: "امینی", birthDate: "1370/01/01", gender: "FEMALE", nationalId: "0067891233", mobile: "09351234569", disabled: false, insured: true, acceptsTerms: true };
+    const staffValues = {
+      firstName: "نرگس",
+      lastName: "امینی",
+      birthDate: "1370/01/01",
+      gender: "FEMALE",
+      nationalId: "0067891233",
+      mobile: "09351234569",
+      disabled: false,
+      insured: true,
+      acceptsTerms: true,
+    };
     const boardValues = { firstName: "حسن", lastName: "محمدی", nationalId: "0078912342", position: "عضو هیئت مدیره", mobile: "" };
 
     const attempts = [
@@ -244,7 +317,12 @@ describe("step 9: submission", () => {
     }
     const store = new LocalFileStore(path.join(os.tmpdir(), `pishkhan-submit-${process.pid}`));
     await expect(
-      uploadDocument(t.db, { actor: { userId: f.holder.user.id, role: "HOLDER", ip: null }, caller: f.caller }, { declarationId: f.declaration.id, version, kind: "SIGNBOARD", fileName: "x.pdf", bytes: tinyPdf() }, { store }),
+      uploadDocument(
+        t.db,
+        { actor: { userId: f.holder.user.id, role: "HOLDER", ip: null }, caller: f.caller },
+        { declarationId: f.declaration.id, version, kind: "SIGNBOARD", fileName: "x.pdf", bytes: tinyPdf() },
+        { store },
+      ),
     ).rejects.toThrow("این پرونده ارسال شده است");
     expect(await state(f.declaration.id)).toEqual(before);
   });
@@ -252,7 +330,10 @@ describe("step 9: submission", () => {
   test("a double click (two requests at once) gives one submission", async () => {
     const f = await declarationAt(t.db, 9);
     await asUser(f.holder.user.id);
-    const [r1, r2] = await Promise.all([a.submitDeclarationAction(submitInput(f.declaration)), a.submitDeclarationAction(submitInput(f.declaration))]);
+    const [r1, r2] = await Promise.all([
+      a.submitDeclarationAction(submitInput(f.declaration)),
+      a.submitDeclarationAction(submitInput(f.declaration)),
+    ]);
     expect(r1.ok && r2.ok).toBe(true);
     if (!r1.ok || !r2.ok) return;
     expect(r1.data.trackingCode).toBe(r2.data.trackingCode);
@@ -275,7 +356,13 @@ describe("step 9: submission", () => {
   test("a stale tab (the file changed since it was opened) cannot submit", async () => {
     const f = await declarationAt(t.db, 9);
     await asUser(f.holder.user.id);
-    const saved = await a.saveStepAction({ declarationId: f.declaration.id, step: 5, version: f.declaration.version, values: { ...VALID_STEP_VALUES["5"], city: "شهر ری" }, mode: "complete" });
+    const saved = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step: 5,
+      version: f.declaration.version,
+      values: { ...VALID_STEP_VALUES["5"], city: "شهر ری" },
+      mode: "complete",
+    });
     expect(saved.ok).toBe(true);
     const result = await a.submitDeclarationAction(submitInput(f.declaration));
     expect(result).toMatchObject({ ok: false, code: "STALE", formError: expect.stringContaining("در زبانه یا دستگاه دیگری تغییر کرده") });
@@ -286,9 +373,9 @@ describe("step 9: submission", () => {
     const f = await declarationAt(t.db, 9);
     const round = await t.db.round.findUniqueOrThrow({ where: { id: f.declaration.roundId } });
     const afterClose = new Date(round.windowClosesAt.getTime() + 60_000);
-    await expect(submitDeclaration(t.db, { ...f.actor, userId: f.holder.user.id }, f.caller, submitInput(f.declaration), afterClose)).rejects.toThrow(
-      "مهلت ثبت خوداظهاری این دوره به پایان رسیده است و پرونده دیگر ارسال نمی‌شود",
-    );
+    await expect(
+      submitDeclaration(t.db, { ...f.actor, userId: f.holder.user.id }, f.caller, submitInput(f.declaration), afterClose),
+    ).rejects.toThrow("مهلت ثبت خوداظهاری این دوره به پایان رسیده است و پرونده دیگر ارسال نمی‌شود");
     expect(await state(f.declaration.id)).toMatchObject({ status: "DRAFT", trackingCode: null, snapshots: 0 });
   });
 
@@ -308,11 +395,20 @@ describe("step 9: submission", () => {
       fieldErrors: { confirmed: expect.stringContaining("تایید") },
     });
     for (let i = 1; i <= 4; i++) {
-      expect(await a.submitDeclarationAction(submitInput(f.declaration, { password: `wrong-${i}` }))).toMatchObject({ ok: false, fieldErrors: { password: "رمز عبور درست نیست." } });
+      expect(await a.submitDeclarationAction(submitInput(f.declaration, { password: `wrong-${i}` }))).toMatchObject({
+        ok: false,
+        fieldErrors: { password: "رمز عبور درست نیست." },
+      });
     }
-    expect(await a.submitDeclarationAction(submitInput(f.declaration, { password: "wrong-5" }))).toMatchObject({ ok: false, fieldErrors: { password: expect.stringContaining("قفل است") } });
+    expect(await a.submitDeclarationAction(submitInput(f.declaration, { password: "wrong-5" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.stringContaining("قفل است") },
+    });
     // Locked: even the right password is refused now.
-    expect(await a.submitDeclarationAction(submitInput(f.declaration))).toMatchObject({ ok: false, fieldErrors: { password: expect.stringContaining("قفل است") } });
+    expect(await a.submitDeclarationAction(submitInput(f.declaration))).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.stringContaining("قفل است") },
+    });
     expect(await state(f.declaration.id)).toMatchObject({ status: "DRAFT", snapshots: 0 });
     expect(await t.db.auditEvent.count({ where: { targetId: f.holder.user.id, action: "auth.password_confirm_failed" } })).toBe(4);
     expect(await t.db.auditEvent.count({ where: { targetId: f.holder.user.id, action: "auth.locked_out" } })).toBe(1);

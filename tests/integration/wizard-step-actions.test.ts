@@ -36,7 +36,10 @@ afterEach(() => {
 });
 
 async function asUser(id: string) {
-  signedInAs = (await t.db.user.findUniqueOrThrow({ where: { id }, include: { region: true, office: { include: { province: { include: { region: true } } } } } })) as CurrentUser;
+  signedInAs = (await t.db.user.findUniqueOrThrow({
+    where: { id },
+    include: { region: true, office: { include: { province: { include: { region: true } } } } },
+  })) as CurrentUser;
 }
 
 async function snapshot(declarationId: string) {
@@ -47,24 +50,46 @@ async function snapshot(declarationId: string) {
 }
 
 const STAFF = (nationalId: string, disabled = false) => ({
-  firstName: "سارا", lastName: "کریمی", birthDate: "1370/01/01", gender: "FEMALE", nationalId, mobile: "09351234567", disabled, insured: true, acceptsTerms: true,
+  firstName: "سارا",
+  lastName: "کریمی",
+  birthDate: "1370/01/01",
+  gender: "FEMALE",
+  nationalId,
+  mobile: "09351234567",
+  disabled,
+  insured: true,
+  acceptsTerms: true,
 });
 
 describe.each([2, 3, 5, 6])("step %i form", (step) => {
   test("completes with valid data: status, version and audit", async () => {
     const f = await declarationAt(t.db, step);
     await asUser(f.holder.user.id);
-    const result = await a.saveStepAction({ declarationId: f.declaration.id, step, version: f.declaration.version, values: VALID_STEP_VALUES[String(step)], mode: "complete" });
+    const result = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step,
+      version: f.declaration.version,
+      values: VALID_STEP_VALUES[String(step)],
+      mode: "complete",
+    });
     expect(result).toMatchObject({ ok: true, data: { version: f.declaration.version + 1 } });
     const after = await snapshot(f.declaration.id);
     expect((after.stepStatus as Record<string, string>)[String(step)]).toBe("COMPLETE");
-    expect(await t.db.auditEvent.count({ where: { targetId: f.declaration.id, action: "declaration.step_saved", ip: "203.0.113.5" } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({ where: { targetId: f.declaration.id, action: "declaration.step_saved", ip: "203.0.113.5" } }),
+    ).toBe(1);
   });
 
   test("signed out: refused with a Persian message, nothing written", async () => {
     const f = await declarationAt(t.db, step);
     const before = await snapshot(f.declaration.id);
-    const result = await a.saveStepAction({ declarationId: f.declaration.id, step, version: f.declaration.version, values: VALID_STEP_VALUES[String(step)], mode: "complete" });
+    const result = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step,
+      version: f.declaration.version,
+      values: VALID_STEP_VALUES[String(step)],
+      mode: "complete",
+    });
     expect(result).toMatchObject({ ok: false, code: "SIGNED_OUT", formError: expect.stringContaining("نشست شما به پایان رسیده") });
     expect(await snapshot(f.declaration.id)).toEqual(before);
   });
@@ -74,7 +99,13 @@ describe.each([2, 3, 5, 6])("step %i form", (step) => {
     const other = await declarationAt(t.db, step);
     await asUser(other.holder.user.id);
     const before = await snapshot(f.declaration.id);
-    const result = await a.saveStepAction({ declarationId: f.declaration.id, step, version: f.declaration.version, values: VALID_STEP_VALUES[String(step)], mode: "draft" });
+    const result = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step,
+      version: f.declaration.version,
+      values: VALID_STEP_VALUES[String(step)],
+      mode: "draft",
+    });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await snapshot(f.declaration.id)).toEqual(before);
   });
@@ -83,7 +114,13 @@ describe.each([2, 3, 5, 6])("step %i form", (step) => {
     const f = await declarationAt(t.db, step - 1 === 4 ? 3 : step - 1);
     await asUser(f.holder.user.id);
     const before = await snapshot(f.declaration.id);
-    const result = await a.saveStepAction({ declarationId: f.declaration.id, step, version: f.declaration.version, values: VALID_STEP_VALUES[String(step)], mode: "draft" });
+    const result = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step,
+      version: f.declaration.version,
+      values: VALID_STEP_VALUES[String(step)],
+      mode: "draft",
+    });
     expect(result).toMatchObject({ ok: false, formError: expect.stringContaining("هنوز باز نشده است") });
     expect(await snapshot(f.declaration.id)).toEqual(before);
   });
@@ -91,10 +128,22 @@ describe.each([2, 3, 5, 6])("step %i form", (step) => {
   test("a stale tab: refused with a clear message, the newer data kept", async () => {
     const f = await declarationAt(t.db, step);
     await asUser(f.holder.user.id);
-    const first = await a.saveStepAction({ declarationId: f.declaration.id, step, version: f.declaration.version, values: VALID_STEP_VALUES[String(step)], mode: "draft" });
+    const first = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step,
+      version: f.declaration.version,
+      values: VALID_STEP_VALUES[String(step)],
+      mode: "draft",
+    });
     expect(first.ok).toBe(true);
     const newer = await snapshot(f.declaration.id);
-    const stale = await a.saveStepAction({ declarationId: f.declaration.id, step, version: f.declaration.version, values: {}, mode: "draft" });
+    const stale = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step,
+      version: f.declaration.version,
+      values: {},
+      mode: "draft",
+    });
     expect(stale).toMatchObject({ ok: false, code: "STALE", formError: expect.stringContaining("زبانه یا دستگاه دیگری") });
     expect(await snapshot(f.declaration.id)).toEqual(newer);
   });
@@ -104,7 +153,13 @@ describe.each([2, 3, 5, 6])("step %i form", (step) => {
     await asUser(f.holder.user.id);
     const before = await snapshot(f.declaration.id);
     const bad = Object.fromEntries(Object.entries(VALID_STEP_VALUES[String(step)]!).map(([k, v]) => [k, typeof v === "string" ? "x" : v]));
-    const result = await a.saveStepAction({ declarationId: f.declaration.id, step, version: f.declaration.version, values: bad, mode: "complete" });
+    const result = await a.saveStepAction({
+      declarationId: f.declaration.id,
+      step,
+      version: f.declaration.version,
+      values: bad,
+      mode: "complete",
+    });
     expect(result.ok).toBe(false);
     const errors = (result as { fieldErrors: Record<string, string> }).fieldErrors;
     expect(Object.keys(errors).length).toBeGreaterThan(0);
@@ -116,11 +171,29 @@ describe.each([2, 3, 5, 6])("step %i form", (step) => {
 test("a draft keeps incomplete data but still checks types", async () => {
   const f = await declarationAt(t.db, 3);
   await asUser(f.holder.user.id);
-  const ok = await a.saveStepAction({ declarationId: f.declaration.id, step: 3, version: f.declaration.version, values: { floorArea: "4" }, mode: "draft" });
+  const ok = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 3,
+    version: f.declaration.version,
+    values: { floorArea: "4" },
+    mode: "draft",
+  });
   expect(ok).toMatchObject({ ok: true, data: { values: { floorArea: "4" }, stepStatus: { "3": "IN_PROGRESS" } } });
-  const wrongType = await a.saveStepAction({ declarationId: f.declaration.id, step: 3, version: f.declaration.version + 1, values: { floorArea: 4, facilities: ["jacuzzi"] }, mode: "draft" });
+  const wrongType = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 3,
+    version: f.declaration.version + 1,
+    values: { floorArea: 4, facilities: ["jacuzzi"] },
+    mode: "draft",
+  });
   expect(wrongType.ok).toBe(false);
-  const unknownField = await a.saveStepAction({ declarationId: f.declaration.id, step: 3, version: f.declaration.version + 1, values: { status: "SUBMITTED" }, mode: "draft" });
+  const unknownField = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 3,
+    version: f.declaration.version + 1,
+    values: { status: "SUBMITTED" },
+    mode: "draft",
+  });
   expect(unknownField.ok).toBe(false);
   expect((await t.db.declaration.findUniqueOrThrow({ where: { id: f.declaration.id } })).status).toBe("DRAFT");
 });
@@ -128,12 +201,27 @@ test("a draft keeps incomplete data but still checks types", async () => {
 test("switching to a real person drops step 4, switching back restores what was typed", async () => {
   const f = await declarationAt(t.db, 5, { personType: "LEGAL" });
   await asUser(f.holder.user.id);
-  await t.db.declaration.update({ where: { id: f.declaration.id }, data: { data: { ...(f.declaration.data as object), "4": VALID_STEP_VALUES["4"] } as object } });
+  await t.db.declaration.update({
+    where: { id: f.declaration.id },
+    data: { data: { ...(f.declaration.data as object), "4": VALID_STEP_VALUES["4"] } as object },
+  });
   let version = f.declaration.version;
-  const toReal = await a.saveStepAction({ declarationId: f.declaration.id, step: 3, version, values: { ...VALID_STEP_VALUES["3"], personType: "REAL" }, mode: "complete" });
+  const toReal = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 3,
+    version,
+    values: { ...VALID_STEP_VALUES["3"], personType: "REAL" },
+    mode: "complete",
+  });
   expect(toReal).toMatchObject({ ok: true, data: { stepStatus: { "4": "NOT_NEEDED" } } });
   version += 1;
-  const toLegal = await a.saveStepAction({ declarationId: f.declaration.id, step: 3, version, values: { ...VALID_STEP_VALUES["3"], personType: "LEGAL" }, mode: "complete" });
+  const toLegal = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 3,
+    version,
+    values: { ...VALID_STEP_VALUES["3"], personType: "LEGAL" },
+    mode: "complete",
+  });
   expect(toLegal).toMatchObject({ ok: true, data: { stepStatus: { "4": "IN_PROGRESS" } } });
   const d = await t.db.declaration.findUniqueOrThrow({ where: { id: f.declaration.id } });
   expect((d.data as Record<string, unknown>)["4"]).toEqual(VALID_STEP_VALUES["4"]);
@@ -142,11 +230,27 @@ test("switching to a real person drops step 4, switching back restores what was 
 test("step 4 needs at least one board member to be complete", async () => {
   const f = await declarationAt(t.db, 4, { personType: "LEGAL" });
   await asUser(f.holder.user.id);
-  const without = await a.saveStepAction({ declarationId: f.declaration.id, step: 4, version: f.declaration.version, values: VALID_STEP_VALUES["4"], mode: "complete" });
+  const without = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 4,
+    version: f.declaration.version,
+    values: VALID_STEP_VALUES["4"],
+    mode: "complete",
+  });
   expect(without).toMatchObject({ ok: false, formError: expect.stringContaining("هیئت مدیره") });
-  const added = await a.addBoardMemberAction({ declarationId: f.declaration.id, version: f.declaration.version, values: { firstName: "مریم", lastName: "احمدی", nationalId: "0023456787", position: "مدیرعامل", mobile: "" } });
+  const added = await a.addBoardMemberAction({
+    declarationId: f.declaration.id,
+    version: f.declaration.version,
+    values: { firstName: "مریم", lastName: "احمدی", nationalId: "0023456787", position: "مدیرعامل", mobile: "" },
+  });
   expect(added.ok).toBe(true);
-  const withOne = await a.saveStepAction({ declarationId: f.declaration.id, step: 4, version: f.declaration.version + 1, values: VALID_STEP_VALUES["4"], mode: "complete" });
+  const withOne = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 4,
+    version: f.declaration.version + 1,
+    values: VALID_STEP_VALUES["4"],
+    mode: "complete",
+  });
   expect(withOne).toMatchObject({ ok: true, data: { stepStatus: { "4": "COMPLETE" } } });
 });
 
@@ -172,7 +276,11 @@ describe("step 7, staff", () => {
     const f = await declarationAt(t.db, 7);
     await asUser(f.holder.user.id);
     await a.addStaffMemberAction({ declarationId: f.declaration.id, version: f.declaration.version, values: STAFF("0067891233") });
-    const again = await a.addStaffMemberAction({ declarationId: f.declaration.id, version: f.declaration.version + 1, values: STAFF("0067891233") });
+    const again = await a.addStaffMemberAction({
+      declarationId: f.declaration.id,
+      version: f.declaration.version + 1,
+      values: STAFF("0067891233"),
+    });
     expect(again).toMatchObject({ ok: false, fieldErrors: { nationalId: expect.stringContaining("قبلاً") } });
     expect(await t.db.staffMember.count({ where: { declarationId: f.declaration.id } })).toBe(1);
   });
@@ -181,19 +289,29 @@ describe("step 7, staff", () => {
     const f = await declarationAt(t.db, 7);
     const g = await declarationAt(t.db, 7);
     await asUser(f.holder.user.id);
-    expect((await a.addStaffMemberAction({ declarationId: f.declaration.id, version: f.declaration.version, values: STAFF("0078912342") })).ok).toBe(true);
+    expect(
+      (await a.addStaffMemberAction({ declarationId: f.declaration.id, version: f.declaration.version, values: STAFF("0078912342") })).ok,
+    ).toBe(true);
     await asUser(g.holder.user.id);
-    expect((await a.addStaffMemberAction({ declarationId: g.declaration.id, version: g.declaration.version, values: STAFF("0078912342") })).ok).toBe(true);
+    expect(
+      (await a.addStaffMemberAction({ declarationId: g.declaration.id, version: g.declaration.version, values: STAFF("0078912342") })).ok,
+    ).toBe(true);
     expect(await t.db.staffMember.count({ where: { nationalId: "0078912342" } })).toBe(2);
     const { staffDiscrepancies } = await import("@/lib/declaration/discrepancies");
     const seen = await staffDiscrepancies(t.db, g.declaration.id);
-    expect(seen).toEqual([{ nationalId: "0078912342", name: "سارا کریمی", otherOffices: [{ code: f.holder.office.code, declarationId: f.declaration.id }] }]);
+    expect(seen).toEqual([
+      { nationalId: "0078912342", name: "سارا کریمی", otherOffices: [{ code: f.holder.office.code, declarationId: f.declaration.id }] },
+    ]);
   });
 
   test("another holder cannot remove a staff member", async () => {
     const f = await declarationAt(t.db, 7);
     await asUser(f.holder.user.id);
-    const added = await a.addStaffMemberAction({ declarationId: f.declaration.id, version: f.declaration.version, values: STAFF("0089123451") });
+    const added = await a.addStaffMemberAction({
+      declarationId: f.declaration.id,
+      version: f.declaration.version,
+      values: STAFF("0089123451"),
+    });
     const rowId = (added as { data: { id: string } }).data.id;
     const other = await declarationAt(t.db, 7);
     await asUser(other.holder.user.id);
@@ -209,7 +327,13 @@ test("after the window closes, or once submitted, nothing can be saved", async (
   const f = await declarationAt(t.db, 2);
   await asUser(f.holder.user.id);
   await t.db.declaration.update({ where: { id: f.declaration.id }, data: { status: "SUBMITTED" } });
-  const submitted = await a.saveStepAction({ declarationId: f.declaration.id, step: 2, version: f.declaration.version, values: VALID_STEP_VALUES["2"], mode: "draft" });
+  const submitted = await a.saveStepAction({
+    declarationId: f.declaration.id,
+    step: 2,
+    version: f.declaration.version,
+    values: VALID_STEP_VALUES["2"],
+    mode: "draft",
+  });
   expect(submitted).toMatchObject({ ok: false, formError: expect.stringContaining("ارسال شده") });
 
   const g = await declarationAt(t.db, 2);
@@ -217,7 +341,13 @@ test("after the window closes, or once submitted, nothing can be saved", async (
   const round = await t.db.round.findUniqueOrThrow({ where: { id: g.declaration.roundId } });
   await t.db.round.update({ where: { id: round.id }, data: { windowClosesAt: new Date(Date.now() - 1000) } });
   try {
-    const closed = await a.saveStepAction({ declarationId: g.declaration.id, step: 2, version: g.declaration.version, values: VALID_STEP_VALUES["2"], mode: "draft" });
+    const closed = await a.saveStepAction({
+      declarationId: g.declaration.id,
+      step: 2,
+      version: g.declaration.version,
+      values: VALID_STEP_VALUES["2"],
+      mode: "draft",
+    });
     expect(closed).toMatchObject({ ok: false, formError: expect.stringContaining("مهلت") });
   } finally {
     await t.db.round.update({ where: { id: round.id }, data: { windowClosesAt: round.windowClosesAt } });

@@ -20,7 +20,9 @@ describe("deadlines in Tehran", () => {
     // Thu 2026-11-26 + 1 working day: Fri 27th skipped → Sat 28th; deadline the start of Sun 29th.
     expect(deadlineAfter(tehran("2026-11-26T10:00:00"), 1, "WORKING").toISOString()).toBe(tehran("2026-11-29T00:00:00").toISOString());
     // Saturday the 28th a holiday as well → Sunday the 29th.
-    expect(deadlineAfter(tehran("2026-11-26T10:00:00"), 1, "WORKING", new Set(["2026-11-28"])).toISOString()).toBe(tehran("2026-11-30T00:00:00").toISOString());
+    expect(deadlineAfter(tehran("2026-11-26T10:00:00"), 1, "WORKING", new Set(["2026-11-28"])).toISOString()).toBe(
+      tehran("2026-11-30T00:00:00").toISOString(),
+    );
     // 5 working days from Wed 25th: Thu 26, (Fri 27 skipped), Sat 28, Sun 29, Mon 30, Tue 1 Dec → due at the start of Wed 2 Dec.
     expect(deadlineAfter(tehran("2026-11-25T09:00:00"), 5, "WORKING").toISOString()).toBe(tehran("2026-12-02T00:00:00").toISOString());
   });
@@ -42,7 +44,12 @@ describe("deadlines in Tehran", () => {
 describe("the transition table", () => {
   test("every transition has a source, a different target and actors", () => {
     for (const [name, t] of Object.entries(TRANSITIONS)) {
-      expect({ name, from: t.from.length > 0, actors: t.actors.length > 0, loops: t.from.includes(t.to) }).toEqual({ name, from: true, actors: true, loops: false });
+      expect({ name, from: t.from.length > 0, actors: t.actors.length > 0, loops: t.from.includes(t.to) }).toEqual({
+        name,
+        from: true,
+        actors: true,
+        loops: false,
+      });
     }
   });
 

@@ -47,7 +47,10 @@ beforeEach(() => {
   (globalThis as unknown as { XMLHttpRequest: unknown }).XMLHttpRequest = FakeXhr;
 });
 
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+const flush = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
 
 function jpegFile(size = 100, name = "a.jpg") {
   return new File([new Uint8Array(size)], name, { type: "image/jpeg" });
@@ -65,7 +68,10 @@ describe("DocumentsStep", () => {
       expect(input.type).toBe("file");
     }
     expect((screen.getByLabelText(signboard.label) as HTMLInputElement).accept).toContain("image/jpeg");
-    expect(screen.getByRole("link", { name: "دریافت فرم فهرست قراردادها (Word)" })).toHaveAttribute("href", "/templates/contracts-list.docx");
+    expect(screen.getByRole("link", { name: "دریافت فرم فهرست قراردادها (Word)" })).toHaveAttribute(
+      "href",
+      "/templates/contracts-list.docx",
+    );
   });
 
   test("shows a thumbnail for a JPEG, «مشاهده PDF» for a PDF, and replace/delete buttons", () => {
@@ -111,7 +117,18 @@ describe("DocumentsStep", () => {
     await act(async () =>
       xhr.respond(200, {
         ok: true,
-        data: { version: 4, stepStatus: { "1": "IN_PROGRESS" }, document: { id: "n1", kind: "SIGNBOARD", fileName: "a.jpg", size: 100, contentType: "image/jpeg", createdAt: "2026-04-01T08:00:00.000Z" } },
+        data: {
+          version: 4,
+          stepStatus: { "1": "IN_PROGRESS" },
+          document: {
+            id: "n1",
+            kind: "SIGNBOARD",
+            fileName: "a.jpg",
+            size: 100,
+            contentType: "image/jpeg",
+            createdAt: "2026-04-01T08:00:00.000Z",
+          },
+        },
       }),
     );
     await flush();
@@ -140,7 +157,9 @@ describe("DocumentsStep", () => {
     jest.spyOn(window, "confirm").mockReturnValue(true);
     mockDelete.mockResolvedValue({ ok: true, data: { version: 8, stepStatus: { "1": "IN_PROGRESS" } } });
     const onVersion = jest.fn();
-    const docs: DocumentItem[] = [{ id: "p1", kind: "LICENCE", fileName: "l.pdf", size: 4096, contentType: "application/pdf", createdAt: "2026-04-01T08:00:00.000Z" }];
+    const docs: DocumentItem[] = [
+      { id: "p1", kind: "LICENCE", fileName: "l.pdf", size: 4096, contentType: "application/pdf", createdAt: "2026-04-01T08:00:00.000Z" },
+    ];
     render(<DocumentsStep declarationId="d1" version={7} documents={docs} onVersion={onVersion} />);
     fireEvent.click(screen.getByRole("button", { name: `حذف ${licence.label}` }));
     await flush();

@@ -49,8 +49,24 @@ describe("XLSX pieces", () => {
   });
 
   test("a sheet written in three pieces reads back whole", () => {
-    const enc = xlsxEncoder([{ header: "نام", width: 10 }, { header: "امتیاز", width: 8 }], "آزمون", new Date("2026-11-10T08:00:00Z"));
-    const file = Buffer.concat([enc.start(), enc.rows([["الف", 1.5], [" فاصله ", null]]), enc.rows([]), enc.rows([["ب", -2]]), enc.finish()]);
+    const enc = xlsxEncoder(
+      [
+        { header: "نام", width: 10 },
+        { header: "امتیاز", width: 8 },
+      ],
+      "آزمون",
+      new Date("2026-11-10T08:00:00Z"),
+    );
+    const file = Buffer.concat([
+      enc.start(),
+      enc.rows([
+        ["الف", 1.5],
+        [" فاصله ", null],
+      ]),
+      enc.rows([]),
+      enc.rows([["ب", -2]]),
+      enc.finish(),
+    ]);
     expect(readSheet(new Uint8Array(file)).rows).toEqual([["نام", "امتیاز"], ["الف", 1.5], [" فاصله "], ["ب", -2]]);
   });
 });
@@ -59,7 +75,15 @@ describe("ZIP writer", () => {
   test("whole and streamed parts read back, with the streamed part's data descriptor", () => {
     const zip = new ZipWriter({ year: 2026, month: 11, day: 10, hour: 11, minute: 30, second: 0 });
     const big = "ردیف,".repeat(20_000);
-    const pieces = [zip.file("a.txt", "سلام"), zip.begin("big.txt"), zip.write(big.slice(0, 33_333)), zip.write(""), zip.write(big.slice(33_333)), zip.end(), zip.finish()];
+    const pieces = [
+      zip.file("a.txt", "سلام"),
+      zip.begin("big.txt"),
+      zip.write(big.slice(0, 33_333)),
+      zip.write(""),
+      zip.write(big.slice(33_333)),
+      zip.end(),
+      zip.finish(),
+    ];
     const parts = readZip(Buffer.concat(pieces));
     expect(parts.get("a.txt")!.data.toString()).toBe("سلام");
     expect(parts.get("big.txt")!.data.toString()).toBe(big);

@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { IRAN_BBOX, IRAN_COASTLINE, IRAN_POLYGONS } from "@/lib/geo/iran-outline";
-import {
-  LOCATION_MESSAGES,
-  checkLocation,
-  greatCircleKm,
-  isInsideIran,
-  nearestProvince,
-  parseCoordinate,
-} from "@/lib/geo/location-check";
+import { LOCATION_MESSAGES, checkLocation, greatCircleKm, isInsideIran, nearestProvince, parseCoordinate } from "@/lib/geo/location-check";
 import { PROVINCE_CAPITALS } from "@/lib/geo/provinces-geo";
 import { PROVINCES } from "@/lib/geo/regions";
 

@@ -1,7 +1,7 @@
 import { PERMISSIONS, can, scopeOf, type Permission, type ResourceAction } from "@/lib/authz/permissions";
 
 describe("can", () => {
-  test.each<[("HOLDER" | "EXPERT" | "ADMIN"), Permission, boolean]>([
+  test.each<["HOLDER" | "EXPERT" | "ADMIN", Permission, boolean]>([
     ["HOLDER", "declaration:edit:own", true],
     ["HOLDER", "objection:file:own", true],
     ["HOLDER", "declaration:review:region", false],

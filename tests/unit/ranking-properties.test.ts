@@ -37,7 +37,9 @@ function criterionArb(kind: CriterionKind, i: number, monotonicBands: boolean) {
     case "bands":
       return fc
         .uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 6 })
-        .chain((mins) => fc.tuple(fc.constant(mins.sort((a, b) => a - b)), fc.array(pointsArb, { minLength: mins.length, maxLength: mins.length })))
+        .chain((mins) =>
+          fc.tuple(fc.constant(mins.sort((a, b) => a - b)), fc.array(pointsArb, { minLength: mins.length, maxLength: mins.length })),
+        )
         .map(([mins, pts]) => {
           if (monotonicBands) pts.sort((a, b) => a - b);
           return { ...base, kind, bands: mins.map((min, j) => ({ min: min / 10, points: pts[j] as number })) };
@@ -75,7 +77,15 @@ function ruleSetJsonArb({ monotonicBands = false } = {}) {
       serviceSharePercent: Object.fromEntries(shares.map((s, i) => [String(i + 1), s])),
     }));
   return fc
-    .record({ id: textArb, title: textArb, isSample: fc.boolean(), note: fc.option(fc.string(), { nil: undefined }), criteria, violations, ranks })
+    .record({
+      id: textArb,
+      title: textArb,
+      isSample: fc.boolean(),
+      note: fc.option(fc.string(), { nil: undefined }),
+      criteria,
+      violations,
+      ranks,
+    })
     .map(({ note, ranks: r, ...rest }) => ({ ...rest, ...(note === undefined ? {} : { note }), ...r }));
 }
 
@@ -249,13 +259,21 @@ describe("rule set properties", () => {
       fc.jsonValue(),
       // near misses: a valid rule set with one field replaced by arbitrary JSON
       ruleSetJsonArb().chain((j) =>
-        fc.tuple(fc.constantFrom("id", "criteria", "violations", "ranks", "serviceSharePercent", "isSample"), fc.jsonValue()).map(([k, v]) => ({ ...j, [k]: v })),
+        fc
+          .tuple(fc.constantFrom("id", "criteria", "violations", "ranks", "serviceSharePercent", "isSample"), fc.jsonValue())
+          .map(([k, v]) => ({ ...j, [k]: v })),
       ),
       ruleSetJsonArb().chain((j) =>
-        fc.tuple(fc.nat(j.criteria.length - 1), fc.constantFrom("kind", "max", "points", "bands", "items", "choices", "key"), fc.jsonValue()).map(([i, k, v]) => ({
-          ...j,
-          criteria: j.criteria.map((x, n) => (n === i ? { ...x, [k]: v } : x)),
-        })),
+        fc
+          .tuple(
+            fc.nat(j.criteria.length - 1),
+            fc.constantFrom("kind", "max", "points", "bands", "items", "choices", "key"),
+            fc.jsonValue(),
+          )
+          .map(([i, k, v]) => ({
+            ...j,
+            criteria: j.criteria.map((x, n) => (n === i ? { ...x, [k]: v } : x)),
+          })),
       ),
     );
     fc.assert(
@@ -307,7 +325,9 @@ describe("rule set properties", () => {
         }
         expect(issues).toHaveLength(1);
         const expectedPath = path
-          .map((s, n) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (n === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`))
+          .map((s, n) =>
+            typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (n === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`,
+          )
           .join("");
         expect(issues[0]!.path).toBe(expectedPath);
       }),
@@ -328,10 +348,16 @@ describe("decimal properties", () => {
 
   test("every two-place number converts to its exact hundredths (fast and string paths)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.maxSafeInteger().map((x) => x % 1e15)), (cents) => {
-        expect(toCentsExact(cents / 100)).toBe(cents + 0);
-        expect(toCentsRounded(cents / 100)).toBe(cents + 0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1e9, max: 1e9 }),
+          fc.maxSafeInteger().map((x) => x % 1e15),
+        ),
+        (cents) => {
+          expect(toCentsExact(cents / 100)).toBe(cents + 0);
+          expect(toCentsRounded(cents / 100)).toBe(cents + 0);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -351,11 +377,16 @@ describe("decimal properties", () => {
 
   test("mulCents is value × pointsPerUnit exactly, rounded half up to hundredths", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 100_000 }), (m, k, ppuCents) => {
-        const value = Number(`${m}e-${k}`);
-        // value × ppuCents / 100 points = m × ppuCents / 10^k hundredths
-        expect(mulCents(value, ppuCents)).toBe(Number(ref(BigInt(m) * BigInt(ppuCents), k + 2)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (m, k, ppuCents) => {
+          const value = Number(`${m}e-${k}`);
+          // value × ppuCents / 100 points = m × ppuCents / 10^k hundredths
+          expect(mulCents(value, ppuCents)).toBe(Number(ref(BigInt(m) * BigInt(ppuCents), k + 2)));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -36,7 +36,18 @@ const perfect: Facts = {
   holderEducation: "doctorate",
   holderExperienceYears: 25,
   groundFloor: true,
-  facilities: ["ramp", "accessibleToilet", "parking", "waitingSeats", "queueSystem", "airConditioning", "posTerminal", "colorScanner", "cctv", "fireExtinguisher"],
+  facilities: [
+    "ramp",
+    "accessibleToilet",
+    "parking",
+    "waitingSeats",
+    "queueSystem",
+    "airConditioning",
+    "posTerminal",
+    "colorScanner",
+    "cctv",
+    "fireExtinguisher",
+  ],
   satisfactionScore: 10,
   associationScore: 10,
   violations: [],
@@ -110,13 +121,41 @@ describe("the sample rule set: hand-computed offices", () => {
 
   test("rank boundaries: 70 → 1, 69.99 → 2, 50 → 2, 49.99 → 3", () => {
     // 15 + 10 + 10 + 6 + 10 + 10 = 61, plus the satisfaction score.
-    const base: Facts = { floorArea: 80, staffCount: 5, insuredStaffCount: 5, disabledStaffCount: 2, holderEducation: "doctorate", holderExperienceYears: 10 };
+    const base: Facts = {
+      floorArea: 80,
+      staffCount: 5,
+      insuredStaffCount: 5,
+      disabledStaffCount: 2,
+      holderEducation: "doctorate",
+      holderExperienceYears: 10,
+    };
     expect(scoreOffice(rs, { ...base, satisfactionScore: 9 })).toMatchObject({ total: 70, rank: 1 });
     expect(scoreOffice(rs, { ...base, satisfactionScore: 8.99 })).toMatchObject({ total: 69.99, rank: 2 });
-    expect(scoreOffice(rs, { ...base, satisfactionScore: 9, violations: ["V09", "V10", "V05", "V17"] })).toMatchObject({ total: 48, rank: 3 });
+    expect(scoreOffice(rs, { ...base, satisfactionScore: 9, violations: ["V09", "V10", "V05", "V17"] })).toMatchObject({
+      total: 48,
+      rank: 3,
+    });
     expect(scoreOffice(rs, { ...base, associationScore: 9, violations: ["V01"] })).toMatchObject({ total: 60, rank: 2 });
-    expect(scoreOffice(rs, { floorArea: 50, staffCount: 5, insuredStaffCount: 5, disabledStaffCount: 2, holderEducation: "master", satisfactionScore: 4 })).toMatchObject({ total: 50, rank: 2 });
-    expect(scoreOffice(rs, { floorArea: 50, staffCount: 5, insuredStaffCount: 5, disabledStaffCount: 2, holderEducation: "master", satisfactionScore: 3.99 })).toMatchObject({ total: 49.99, rank: 3 });
+    expect(
+      scoreOffice(rs, {
+        floorArea: 50,
+        staffCount: 5,
+        insuredStaffCount: 5,
+        disabledStaffCount: 2,
+        holderEducation: "master",
+        satisfactionScore: 4,
+      }),
+    ).toMatchObject({ total: 50, rank: 2 });
+    expect(
+      scoreOffice(rs, {
+        floorArea: 50,
+        staffCount: 5,
+        insuredStaffCount: 5,
+        disabledStaffCount: 2,
+        holderEducation: "master",
+        satisfactionScore: 3.99,
+      }),
+    ).toMatchObject({ total: 49.99, rank: 3 });
   });
 
   test("lowestRank: an office that did not submit", () => {
@@ -172,7 +211,10 @@ describe("fact semantics", () => {
     expect(p("phd")).toBe(0);
     expect(p("toString")).toBe(0); // never an inherited property
     expect(p(3)).toBe(0);
-    const custom = parseRuleSet({ ...structuredClone(sampleJson), criteria: [{ key: "g", title: "گروه", fact: "g", kind: "choice", choices: { "1": 5, "2": 3 } }] });
+    const custom = parseRuleSet({
+      ...structuredClone(sampleJson),
+      criteria: [{ key: "g", title: "گروه", fact: "g", kind: "choice", choices: { "1": 5, "2": 3 } }],
+    });
     expect(scoreOffice(custom, { g: 1 }).total).toBe(5);
     expect(scoreOffice(custom, { g: "2" }).total).toBe(3);
   });
@@ -201,12 +243,16 @@ describe("fact semantics", () => {
     expect(scoreOffice(rs, { satisfactionScore: 10 }).criteria[8]).toMatchObject({ points: 10, pending: false });
     expect(scoreOffice(rs, { satisfactionScore: 7.125 }).criteria[8]).toMatchObject({ points: 7.13 });
     expect(scoreOffice(rs, { satisfactionScore: null }).criteria[8]).toMatchObject({ points: 0, pending: true, value: null });
-    expect(() => scoreOffice(rs, { satisfactionScore: 10.01 })).toThrow(expect.objectContaining({ fact: "satisfactionScore", criterion: "satisfaction" }));
+    expect(() => scoreOffice(rs, { satisfactionScore: 10.01 })).toThrow(
+      expect.objectContaining({ fact: "satisfactionScore", criterion: "satisfaction" }),
+    );
     expect(() => scoreOffice(rs, { associationScore: -0.5 })).toThrow(/associationScore.*\(associationScore\)$/);
   });
 
   test("violations: unknown codes and wrong types are FactErrors naming `violations`", () => {
-    expect(() => scoreOffice(rs, { violations: ["V99"] })).toThrow(expect.objectContaining({ name: "FactError", fact: "violations", criterion: null }));
+    expect(() => scoreOffice(rs, { violations: ["V99"] })).toThrow(
+      expect.objectContaining({ name: "FactError", fact: "violations", criterion: null }),
+    );
     expect(() => scoreOffice(rs, { violations: ["V99"] })).toThrow(/«V99».*\(violations\)$/);
     expect(() => scoreOffice(rs, { violations: "V01" })).toThrow(FactError);
     expect(scoreOffice(rs, { violations: null }).negative).toBe(0);

@@ -9,8 +9,20 @@ const EXAMPLE = REGISTRY_COLUMNS.map((c) => c.example).join(",");
 
 describe("parseCsv", () => {
   test("LF and CRLF, a final line break or none, a lone CR", () => {
-    expect(parseCsv("a,b\nc,d\n")).toEqual({ ok: true, records: [["a", "b"], ["c", "d"]] });
-    expect(parseCsv("a,b\r\nc,d")).toEqual({ ok: true, records: [["a", "b"], ["c", "d"]] });
+    expect(parseCsv("a,b\nc,d\n")).toEqual({
+      ok: true,
+      records: [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    });
+    expect(parseCsv("a,b\r\nc,d")).toEqual({
+      ok: true,
+      records: [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    });
     expect(parseCsv("a\rb")).toEqual({ ok: true, records: [["a"], ["b"]] });
     expect(parseCsv("")).toEqual({ ok: true, records: [] });
   });
@@ -19,7 +31,13 @@ describe("parseCsv", () => {
     const text = 'code,address\r\n1,"خیابان آزادی، پلاک ۱۲, واحد ۳"\r\n2,"سطر اول\r\nسطر دوم"\n3,"او گفت ""سلام"""\n4,""\n';
     expect(parseCsv(text)).toEqual({
       ok: true,
-      records: [["code", "address"], ["1", "خیابان آزادی، پلاک ۱۲, واحد ۳"], ["2", "سطر اول\r\nسطر دوم"], ["3", 'او گفت "سلام"'], ["4", ""]],
+      records: [
+        ["code", "address"],
+        ["1", "خیابان آزادی، پلاک ۱۲, واحد ۳"],
+        ["2", "سطر اول\r\nسطر دوم"],
+        ["3", 'او گفت "سلام"'],
+        ["4", ""],
+      ],
     });
   });
 
@@ -53,8 +71,14 @@ describe("decodeCsvBytes", () => {
     const cp1256 = new Uint8Array([0xca, 0xe5, 0xd1, 0xc7, 0xe4, 0x2c, 0x31]);
     const notUtf8 = decodeCsvBytes(cp1256);
     expect(notUtf8).toMatchObject({ ok: false, message: expect.stringContaining("UTF-8") });
-    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({ ok: false, message: expect.stringContaining("UTF-16") });
-    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toMatchObject({ ok: false, message: expect.stringContaining("xlsx") });
+    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("UTF-16"),
+    });
+    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("xlsx"),
+    });
     expect(decodeCsvBytes(new Uint8Array())).toEqual({ ok: false, message: "فایل خالی است." });
     expect(decodeCsvBytes(new Uint8Array(MAX_FILE_BYTES + 1))).toMatchObject({ ok: false, message: expect.stringContaining("مگابایت") });
   });
@@ -62,7 +86,22 @@ describe("decodeCsvBytes", () => {
 
 describe("mapHeader", () => {
   test("English keys or Persian titles, in any order, case and spacing; unknown columns ignored", () => {
-    const r = mapHeader([" Office_Code ", "نام دفتر", "office type", "person_type", "استان", "city", "address", "licence_number", "تاريخ صدور پروانه", "licence_expires", "کد ملی دارنده", "holder_first_name", "holder_last_name", "ملاحظات"]);
+    const r = mapHeader([
+      " Office_Code ",
+      "نام دفتر",
+      "office type",
+      "person_type",
+      "استان",
+      "city",
+      "address",
+      "licence_number",
+      "تاريخ صدور پروانه",
+      "licence_expires",
+      "کد ملی دارنده",
+      "holder_first_name",
+      "holder_last_name",
+      "ملاحظات",
+    ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.header.index).toMatchObject({ office_code: 0, office_name: 1, office_type: 2, licence_issued: 8, holder_national_id: 10 });
@@ -94,12 +133,24 @@ describe("readRegistryFile", () => {
     expect(readRegistryFile(utf8(`${HEADER}\n`))).toMatchObject({ ok: false, message: expect.stringContaining("ردیفی ندارد") });
     const many = `${HEADER}\n${"x\n".repeat(MAX_DATA_ROWS + 1)}`;
     expect(readRegistryFile(utf8(many))).toMatchObject({ ok: false, message: expect.stringContaining("۵۰٬۰۰۰") });
-    expect(readRegistryFile(utf8(`${HEADER}\n${EXAMPLE}\n"oops,${EXAMPLE}\n`))).toMatchObject({ ok: false, message: expect.stringContaining("ردیف ۳") });
+    expect(readRegistryFile(utf8(`${HEADER}\n${EXAMPLE}\n"oops,${EXAMPLE}\n`))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("ردیف ۳"),
+    });
   });
 });
 
 test("what the app writes as CSV (template, error list) reads back through the import's parser", () => {
-  expect(csvText([["a", "b,c", 'd"e'], ["x\ny", "a;b"]])).toBe('\uFEFFa,"b,c","d""e"\r\n"x\ny","a;b"\r\n');
-  const rows = [["کد", "نشانی"], ["1", 'خیابان "آزادی"،\r\nپلاک ۲'], ["2", "الف؛ ب; ج"]];
+  expect(
+    csvText([
+      ["a", "b,c", 'd"e'],
+      ["x\ny", "a;b"],
+    ]),
+  ).toBe('\uFEFFa,"b,c","d""e"\r\n"x\ny","a;b"\r\n');
+  const rows = [
+    ["کد", "نشانی"],
+    ["1", 'خیابان "آزادی"،\r\nپلاک ۲'],
+    ["2", "الف؛ ب; ج"],
+  ];
   expect(parseCsv(csvText(rows).slice(1))).toEqual({ ok: true, records: rows });
 });

@@ -29,7 +29,11 @@ const GOOD: Record<ColumnKey, string> = {
   holder_mobile: "09121234567",
 };
 
-const csvRow = (over: Partial<Record<ColumnKey, string>> = {}, line = 2): CsvRow => ({ line, cells: { ...GOOD, ...over }, extraCells: false });
+const csvRow = (over: Partial<Record<ColumnKey, string>> = {}, line = 2): CsvRow => ({
+  line,
+  cells: { ...GOOD, ...over },
+  extraCells: false,
+});
 
 function valid(over: Partial<Record<ColumnKey, string>> = {}): RegistryRow {
   const r = validateRow(csvRow(over), ctx);
@@ -101,8 +105,12 @@ describe("validateRow", () => {
     expect(errorsOf({ licence_issued: "1403/13/01" })).toEqual([["licence_issued", "ماه باید عددی بین ۱ تا ۱۲ باشد."]]);
     expect(errorsOf({ licence_expires: "1404/12/30" })).toEqual([["licence_expires", expect.stringContaining("وجود ندارد")]]);
     expect(errorsOf({ licence_issued: "2024/05/01" })).toEqual([["licence_issued", expect.stringContaining("شمسی")]]);
-    expect(errorsOf({ licence_issued: "1405/01/01", licence_expires: "1410/01/01" })).toEqual([["licence_issued", "تاریخ صدور پروانه در آینده است."]]);
-    expect(errorsOf({ licence_issued: "1403/02/15", licence_expires: "1403/02/15" })).toEqual([["licence_expires", "تاریخ انقضای پروانه باید پس از تاریخ صدور آن باشد."]]);
+    expect(errorsOf({ licence_issued: "1405/01/01", licence_expires: "1410/01/01" })).toEqual([
+      ["licence_issued", "تاریخ صدور پروانه در آینده است."],
+    ]);
+    expect(errorsOf({ licence_issued: "1403/02/15", licence_expires: "1403/02/15" })).toEqual([
+      ["licence_expires", "تاریخ انقضای پروانه باید پس از تاریخ صدور آن باشد."],
+    ]);
     expect(errorsOf({ office_type: "کافی‌نت" })).toEqual([["office_type", expect.any(String)]]);
     expect(errorsOf({ person_type: "شرکت" })).toEqual([["person_type", expect.any(String)]]);
     expect(errorsOf({ licence_status: "تعلیق" })).toEqual([["licence_status", expect.any(String)]]);
@@ -163,8 +171,23 @@ describe("planRow", () => {
     ...parts,
   });
   const row = valid();
-  const holder: ExistingUser = { id: "u1", nationalId: row.holderNationalId, role: "HOLDER", firstName: row.holderFirstName, lastName: row.holderLastName, mobile: row.holderMobile, officeCode: row.officeCode };
-  const licence = { id: "l1", number: row.licenceNumber, officeCode: row.officeCode, issuedAt: row.licenceIssuedAt, expiresAt: row.licenceExpiresAt, status: row.licenceStatus };
+  const holder: ExistingUser = {
+    id: "u1",
+    nationalId: row.holderNationalId,
+    role: "HOLDER",
+    firstName: row.holderFirstName,
+    lastName: row.holderLastName,
+    mobile: row.holderMobile,
+    officeCode: row.officeCode,
+  };
+  const licence = {
+    id: "l1",
+    number: row.licenceNumber,
+    officeCode: row.officeCode,
+    issuedAt: row.licenceIssuedAt,
+    expiresAt: row.licenceExpiresAt,
+    status: row.licenceStatus,
+  };
   const office: ExistingOffice = {
     id: "o1",
     code: row.officeCode,
@@ -179,13 +202,18 @@ describe("planRow", () => {
     licences: [licence],
   };
   const existing = () =>
-    lookup({ officeByCode: new Map([[office.code, office]]), licenceByNumber: new Map([[licence.number, licence]]), userByNationalId: new Map([[holder.nationalId, holder]]) });
+    lookup({
+      officeByCode: new Map([[office.code, office]]),
+      licenceByNumber: new Map([[licence.number, licence]]),
+      userByNationalId: new Map([[holder.nationalId, holder]]),
+    });
 
   test("nothing there: create office, licence and holder", () => {
     const plan = planRow(row, lookup());
     expect(plan).toMatchObject({ kind: "create", holder: { op: "create" }, office: { op: "create" }, licence: { op: "create" } });
     // The holder's data never carries a password: the caller adds the default one.
-    if (plan.kind === "create") expect(Object.keys(plan.holder.op === "create" ? plan.holder.data : {})).toEqual(["nationalId", "firstName", "lastName", "mobile"]);
+    if (plan.kind === "create")
+      expect(Object.keys(plan.holder.op === "create" ? plan.holder.data : {})).toEqual(["nationalId", "firstName", "lastName", "mobile"]);
   });
 
   test("the same data: unchanged", () => {
@@ -210,25 +238,52 @@ describe("planRow", () => {
   });
 
   test("a renewed licence (new number, later expiry) is added to the office", () => {
-    const renewed = { ...row, licenceNumber: "PK-1408-21045", licenceExpiresAt: new Date(row.licenceExpiresAt.getTime() + 86_400_000 * 365) };
-    expect(planRow(renewed, existing())).toMatchObject({ kind: "update", licence: { op: "create" }, changes: [{ field: "licence.new", after: "PK-1408-21045" }] });
+    const renewed = {
+      ...row,
+      licenceNumber: "PK-1408-21045",
+      licenceExpiresAt: new Date(row.licenceExpiresAt.getTime() + 86_400_000 * 365),
+    };
+    expect(planRow(renewed, existing())).toMatchObject({
+      kind: "update",
+      licence: { op: "create" },
+      changes: [{ field: "licence.new", after: "PK-1408-21045" }],
+    });
     const older = { ...row, licenceNumber: "PK-1398-21045", licenceExpiresAt: new Date(row.licenceExpiresAt.getTime() - 86_400_000 * 365) };
-    expect(planRow(older, existing())).toMatchObject({ kind: "error", errors: [{ column: "licence_expires", message: expect.stringContaining("دیرتر") }] });
+    expect(planRow(older, existing())).toMatchObject({
+      kind: "error",
+      errors: [{ column: "licence_expires", message: expect.stringContaining("دیرتر") }],
+    });
   });
 
   test("conflicts with other records are row errors", () => {
     const staff = { ...holder, role: "EXPERT" as const, officeCode: null };
-    expect(planRow(row, lookup({ userByNationalId: new Map([[holder.nationalId, staff]]) }))).toMatchObject({ kind: "error", errors: [{ column: "holder_national_id", message: expect.stringContaining("کارکنان") }] });
+    expect(planRow(row, lookup({ userByNationalId: new Map([[holder.nationalId, staff]]) }))).toMatchObject({
+      kind: "error",
+      errors: [{ column: "holder_national_id", message: expect.stringContaining("کارکنان") }],
+    });
     const otherHolder = { ...office, holderNationalId: "0023456787" };
-    expect(planRow(row, lookup({ officeByCode: new Map([[office.code, otherHolder]]) }))).toMatchObject({ kind: "error", errors: [{ column: "holder_national_id", message: expect.stringContaining("دارنده دیگری") }] });
+    expect(planRow(row, lookup({ officeByCode: new Map([[office.code, otherHolder]]) }))).toMatchObject({
+      kind: "error",
+      errors: [{ column: "holder_national_id", message: expect.stringContaining("دارنده دیگری") }],
+    });
     const holdsAnother = { ...holder, officeCode: "99999" };
-    expect(planRow(row, lookup({ userByNationalId: new Map([[holder.nationalId, holdsAnother]]) }))).toMatchObject({ kind: "error", errors: [{ column: "holder_national_id", message: expect.stringContaining("۹۹۹۹۹") }] });
+    expect(planRow(row, lookup({ userByNationalId: new Map([[holder.nationalId, holdsAnother]]) }))).toMatchObject({
+      kind: "error",
+      errors: [{ column: "holder_national_id", message: expect.stringContaining("۹۹۹۹۹") }],
+    });
     const elsewhere = { ...licence, officeCode: "88888" };
-    expect(planRow(row, lookup({ licenceByNumber: new Map([[licence.number, elsewhere]]) }))).toMatchObject({ kind: "error", errors: [{ column: "licence_number", message: expect.stringContaining("۸۸۸۸۸") }] });
+    expect(planRow(row, lookup({ licenceByNumber: new Map([[licence.number, elsewhere]]) }))).toMatchObject({
+      kind: "error",
+      errors: [{ column: "licence_number", message: expect.stringContaining("۸۸۸۸۸") }],
+    });
   });
 
   test("a holder without an office gets the new office (no new account)", () => {
     const free = { ...holder, officeCode: null };
-    expect(planRow(row, lookup({ userByNationalId: new Map([[holder.nationalId, free]]) }))).toMatchObject({ kind: "create", holder: { op: "keep", id: "u1" }, office: { op: "create" } });
+    expect(planRow(row, lookup({ userByNationalId: new Map([[holder.nationalId, free]]) }))).toMatchObject({
+      kind: "create",
+      holder: { op: "keep", id: "u1" },
+      office: { op: "create" },
+    });
   });
 });

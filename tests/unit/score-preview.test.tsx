@@ -58,7 +58,11 @@ describe("scorePreview", () => {
   it("shows choice values raw without labels, and entered region scores", () => {
     const q = scorePreview(rs, { ...facts, satisfactionScore: 7.5 });
     expect(q.rows.find((r) => r.key === "education")?.explanation).toBe("bachelor ← ۶ امتیاز از ۱۰");
-    expect(q.rows.find((r) => r.key === "satisfaction")).toMatchObject({ pending: false, points: 7.5, explanation: "۷٫۵ ← ۷٫۵ امتیاز از ۱۰" });
+    expect(q.rows.find((r) => r.key === "satisfaction")).toMatchObject({
+      pending: false,
+      points: 7.5,
+      explanation: "۷٫۵ ← ۷٫۵ امتیاز از ۱۰",
+    });
     expect(q.positive).toBe(52); // region points are not in the holder's positive
   });
 
@@ -90,7 +94,18 @@ describe("scorePreview", () => {
       holderEducation: "doctorate",
       holderExperienceYears: 10,
       groundFloor: true,
-      facilities: ["ramp", "accessibleToilet", "parking", "waitingSeats", "queueSystem", "airConditioning", "posTerminal", "colorScanner", "cctv", "fireExtinguisher"],
+      facilities: [
+        "ramp",
+        "accessibleToilet",
+        "parking",
+        "waitingSeats",
+        "queueSystem",
+        "airConditioning",
+        "posTerminal",
+        "colorScanner",
+        "cctv",
+        "fireExtinguisher",
+      ],
     });
     expect(q.positive).toBe(80);
     expect(q.suggestions).toEqual([]);

@@ -56,10 +56,7 @@ describe("encodeSignInFailure → signInMessage", () => {
   });
 
   test("a licence failure without a (known) region asks to call 'your region', with no phone", () => {
-    for (const encoded of [
-      encodeSignInFailure({ ok: false, code: "LICENCE", licence: "EXPIRED", regionId: null }),
-      "LICENCE:EXPIRED:99",
-    ]) {
+    for (const encoded of [encodeSignInFailure({ ok: false, code: "LICENCE", licence: "EXPIRED", regionId: null }), "LICENCE:EXPIRED:99"]) {
       const message = signInMessage(encoded);
       expect(message.text).toContain("منطقه خود");
       expect(message.regionName).toBeUndefined();

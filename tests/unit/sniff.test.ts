@@ -28,7 +28,11 @@ describe("sniffFileType: the type is read from the bytes", () => {
   });
 
   test("a .docx with an archive comment is still docx (the EOCD record is found behind it)", () => {
-    expect(sniffFileType(zipArchive([DOCX_PARTS.contentTypes, DOCX_PARTS.rels, DOCX_PARTS.document], { comment: `PK\u0005\u0006${"x".repeat(40)}` }))).toBe("docx");
+    expect(
+      sniffFileType(
+        zipArchive([DOCX_PARTS.contentTypes, DOCX_PARTS.rels, DOCX_PARTS.document], { comment: `PK\u0005\u0006${"x".repeat(40)}` }),
+      ),
+    ).toBe("docx");
   });
 
   test("the contracts-list template shipped in public/templates is a real docx", () => {
@@ -46,7 +50,14 @@ describe("sniffFileType: the type is read from the bytes", () => {
   });
 
   test("a plain ZIP without word/document.xml is not a docx", () => {
-    expect(sniffFileType(zipArchive([{ name: "readme.txt", text: "hello" }, { name: "data/a.csv", text: "1,2" }]))).toBeNull();
+    expect(
+      sniffFileType(
+        zipArchive([
+          { name: "readme.txt", text: "hello" },
+          { name: "data/a.csv", text: "1,2" },
+        ]),
+      ),
+    ).toBeNull();
     expect(sniffFileType(zipArchive([DOCX_PARTS.contentTypes, { name: "xl/workbook.xml", text: "<workbook/>" }]))).toBeNull();
   });
 
@@ -55,7 +66,11 @@ describe("sniffFileType: the type is read from the bytes", () => {
   });
 
   test("a macro-enabled Word document (word/vbaProject.bin) is refused", () => {
-    expect(sniffFileType(zipArchive([DOCX_PARTS.contentTypes, DOCX_PARTS.rels, DOCX_PARTS.document, { name: "word/vbaProject.bin", text: "x" }]))).toBeNull();
+    expect(
+      sniffFileType(
+        zipArchive([DOCX_PARTS.contentTypes, DOCX_PARTS.rels, DOCX_PARTS.document, { name: "word/vbaProject.bin", text: "x" }]),
+      ),
+    ).toBeNull();
   });
 
   test("truncated files are refused", () => {

@@ -84,7 +84,10 @@ describe("progressPercent", () => {
 
   test("only complete steps count, rounded to a whole percent", () => {
     // 1 of 9 = 11.1% → 11; 2 of 9 = 22.2% → 22; 5 of 9 = 55.6% → 56
-    const done = (n: number): StepStatusMap => ({ ...initialStepStatus("LEGAL"), ...Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i + 1), "COMPLETE"])) });
+    const done = (n: number): StepStatusMap => ({
+      ...initialStepStatus("LEGAL"),
+      ...Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i + 1), "COMPLETE"])),
+    });
     expect(progressPercent(done(1))).toBe(11);
     expect(progressPercent(done(2))).toBe(22);
     expect(progressPercent(done(5))).toBe(56);

@@ -30,7 +30,15 @@ const fa = (v: unknown) => (typeof v === "number" ? toPersianDigits(Math.round(v
  * Axis text read right to left: the SVG inherits the page's direction, so recharts' anchors
  * (written for left-to-right) are mirrored; a middle anchor stays.
  */
-function RtlTick(props: { x?: number | string; y?: number | string; payload?: { value: unknown }; textAnchor?: string; fill?: string; format: (v: unknown) => string; vertical?: boolean }) {
+function RtlTick(props: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value: unknown };
+  textAnchor?: string;
+  fill?: string;
+  format: (v: unknown) => string;
+  vertical?: boolean;
+}) {
   const anchor = props.textAnchor === "start" ? "end" : props.textAnchor === "end" ? "start" : "middle";
   return (
     <text x={props.x} y={props.y} dy={props.vertical ? 4 : 14} textAnchor={anchor} direction="rtl" fill="#334155" fontSize={13}>
@@ -70,7 +78,12 @@ export default function DashboardBarChart({ data, series, horizontal = false, pe
         </>
       )}
       {/* The tooltip shows the count even on a chart of shares: the table has both. */}
-      <Tooltip formatter={(value, name) => [fa(value), String(name)]} labelStyle={{ fontWeight: 700 }} contentStyle={{ direction: "rtl", textAlign: "right" }} itemStyle={{ color: "#1e293b" }} />
+      <Tooltip
+        formatter={(value, name) => [fa(value), String(name)]}
+        labelStyle={{ fontWeight: 700 }}
+        contentStyle={{ direction: "rtl", textAlign: "right" }}
+        itemStyle={{ color: "#1e293b" }}
+      />
       {/* In the series' order (recharts sorts by name unless told), in dark text: coloured text would be too faint. */}
       {series.length > 1 ? (
         <Legend
@@ -80,7 +93,15 @@ export default function DashboardBarChart({ data, series, horizontal = false, pe
         />
       ) : null}
       {series.map((s) => (
-        <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={series.length > 1 ? "stack" : undefined} isAnimationActive={false} maxBarSize={48} />
+        <Bar
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          fill={s.color}
+          stackId={series.length > 1 ? "stack" : undefined}
+          isAnimationActive={false}
+          maxBarSize={48}
+        />
       ))}
     </BarChart>
   );

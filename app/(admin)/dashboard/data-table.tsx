@@ -1,6 +1,16 @@
 // The numbers of a chart as a table (the chart itself is hidden from assistive technology):
 // a caption, column headers and a header cell per row, each with its scope.
-export function DataTable({ caption, columns, rows, footer }: { caption: string; columns: string[]; rows: { head: string; cells: string[] }[]; footer?: { head: string; cells: string[] } }) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  footer,
+}: {
+  caption: string;
+  columns: string[];
+  rows: { head: string; cells: string[] }[];
+  footer?: { head: string; cells: string[] };
+}) {
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-sm">

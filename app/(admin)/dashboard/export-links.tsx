@@ -20,7 +20,7 @@ type State =
 const FAILED = "دریافت فایل انجام نشد. دوباره تلاش کنید.";
 
 /** The Persian name from Content-Disposition's filename*, else its ASCII filename. */
-export function fileNameOf(disposition: string | null, fallback: string): string {
+function fileNameOf(disposition: string | null, fallback: string): string {
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? "");
   if (star?.[1]) {
     try {
@@ -48,7 +48,8 @@ function save(blob: Blob, name: string) {
 export function ExportLinks({ roundId, regionId }: { roundId: string; regionId?: number }) {
   const [state, setState] = useState<State>({ kind: "idle" });
   const abort = useRef<AbortController | null>(null);
-  const href = (format: Format) => `/api/rounds/${encodeURIComponent(roundId)}/export?format=${format}${regionId ? `&region=${regionId}` : ""}`;
+  const href = (format: Format) =>
+    `/api/rounds/${encodeURIComponent(roundId)}/export?format=${format}${regionId ? `&region=${regionId}` : ""}`;
 
   async function download(format: Format) {
     const controller = new AbortController();

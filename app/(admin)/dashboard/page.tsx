@@ -11,7 +11,7 @@ import { Chart } from "./chart";
 import { DataTable } from "./data-table";
 import { ExportLinks } from "./export-links";
 
-// The national dashboard (issue 6): the head office sees every region or one; an expert sees
+// The national dashboard: the head office sees every region or one; an expert sees
 // the same for their own region only, whatever the URL asks; a holder gets "not found". The
 // filters are a GET form, so the page works without JavaScript; each chart has its numbers in
 // a table under it.
@@ -19,7 +19,13 @@ import { ExportLinks } from "./export-links";
 export const metadata: Metadata = { title: "داشبورد" };
 
 const ROUND_STATUS = { DRAFT: "پیش‌نویس", OPEN: "باز", CLOSED: "بسته" } as const;
-const STAGE_COLOR: Record<Stage, string> = { notYet: "#999999", region: "#0072B2", holder: "#E69F00", decided: "#009E73", notSubmitted: "#D55E00" };
+const STAGE_COLOR: Record<Stage, string> = {
+  notYet: "#999999",
+  region: "#0072B2",
+  holder: "#E69F00",
+  decided: "#009E73",
+  notSubmitted: "#D55E00",
+};
 const RANK_COLORS = ["#009E73", "#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#56B4E9"];
 
 const n = (x: number) => formatNumberFa(x);
@@ -28,8 +34,12 @@ const rankLabel = (r: number) => `رتبه ${toPersianDigits(r)}`;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const dash: Dashboard = await orNotFound(loadDashboard(db, { id: user.id, role: user.role, regionId: user.regionId }, await searchParams));
-  const title = dash.canPickRegion ? `داشبورد کشوری${dash.regionName ? ` — منطقه ${dash.regionName}` : ""}` : `داشبورد منطقه ${dash.regionName ?? "—"}`;
+  const dash: Dashboard = await orNotFound(
+    loadDashboard(db, { id: user.id, role: user.role, regionId: user.regionId }, await searchParams),
+  );
+  const title = dash.canPickRegion
+    ? `داشبورد کشوری${dash.regionName ? ` — منطقه ${dash.regionName}` : ""}`
+    : `داشبورد منطقه ${dash.regionName ?? "—"}`;
   const data = dash.data;
 
   return (
@@ -94,8 +104,10 @@ function Body({ dash, data }: { dash: Dashboard; data: NonNullable<Dashboard["da
           {round.title}
         </h2>
         <p className="text-sm text-slate-700">
-          مهلت ثبت: {formatJalaliDateTime(round.windowOpensAt)} تا {formatJalaliDateTime(round.windowClosesAt)} — وضعیت دوره: {ROUND_STATUS[round.status]}
-          {round.closedAt ? ` (بسته‌شده در ${formatJalaliDate(round.closedAt)})` : ""} — جدول امتیازدهی: {ruleSet.title}، نسخه {toPersianDigits(ruleSet.version)}
+          مهلت ثبت: {formatJalaliDateTime(round.windowOpensAt)} تا {formatJalaliDateTime(round.windowClosesAt)} — وضعیت دوره:{" "}
+          {ROUND_STATUS[round.status]}
+          {round.closedAt ? ` (بسته‌شده در ${formatJalaliDate(round.closedAt)})` : ""} — جدول امتیازدهی: {ruleSet.title}، نسخه{" "}
+          {toPersianDigits(ruleSet.version)}
           {ruleSet.isSample ? <strong className="ms-1 text-amber-800">(نمونه)</strong> : null}
         </p>
         <ul className="grid gap-3 sm:grid-cols-4" aria-label="خلاصه">
@@ -111,13 +123,26 @@ function Body({ dash, data }: { dash: Dashboard; data: NonNullable<Dashboard["da
           خروجی نتایج دوره{dash.regionName ? ` — منطقه ${dash.regionName}` : dash.canPickRegion ? " — همه منطقه‌ها" : ""}
         </h2>
         <p className="text-sm text-slate-700">
-          هر دفتر یک ردیف: کد، نام، منطقه، استان، نوع دفتر، امتیاز هر معیار، امتیاز منفی، امتیاز کل، رتبه، وضعیت و تاریخ‌ها. CSV با رمزگذاری UTF-8 برای Excel.
+          هر دفتر یک ردیف: کد، نام، منطقه، استان، نوع دفتر، امتیاز هر معیار، امتیاز منفی، امتیاز کل، رتبه، وضعیت و تاریخ‌ها. CSV با رمزگذاری
+          UTF-8 برای Excel.
         </p>
         <ExportLinks roundId={round.id} regionId={dash.regionId} />
       </section>
 
-      <Section id="status" title="پرونده‌ها بر اساس وضعیت" note={round.status === "CLOSED" ? "دوره بسته است: دفاتری که در مهلت ارسال نکردند «ارسال‌نشده» هستند." : "«بدون پرونده»: دفتری که هنوز خوداظهاری را آغاز نکرده است."}>
-        <Chart horizontal data={counts.byStatus.map((s) => ({ label: STATUS_LABEL[s.status], count: s.count }))} series={[{ key: "count", label: "تعداد", color: "#0072B2" }]} />
+      <Section
+        id="status"
+        title="پرونده‌ها بر اساس وضعیت"
+        note={
+          round.status === "CLOSED"
+            ? "دوره بسته است: دفاتری که در مهلت ارسال نکردند «ارسال‌نشده» هستند."
+            : "«بدون پرونده»: دفتری که هنوز خوداظهاری را آغاز نکرده است."
+        }
+      >
+        <Chart
+          horizontal
+          data={counts.byStatus.map((s) => ({ label: STATUS_LABEL[s.status], count: s.count }))}
+          series={[{ key: "count", label: "تعداد", color: "#0072B2" }]}
+        />
         <DataTable
           caption="تعداد و سهم پرونده‌ها در هر وضعیت"
           columns={["وضعیت", "تعداد", "سهم"]}
@@ -126,7 +151,11 @@ function Body({ dash, data }: { dash: Dashboard; data: NonNullable<Dashboard["da
         />
       </Section>
 
-      <Section id="regions" title="پرونده‌های هر منطقه" note="وضعیت‌ها در پنج گروه: هنوز ارسال نشده (بدون پرونده یا پیش‌نویس)، نزد منطقه (ارسال‌شده، در حال بررسی، ارسال پس از اصلاح، اعتراض)، نزد دارنده برای اصلاح، تأییدشده (تأیید منطقه، رسیدگی به اعتراض، قطعی) و ارسال‌نشده در مهلت.">
+      <Section
+        id="regions"
+        title="پرونده‌های هر منطقه"
+        note="وضعیت‌ها در پنج گروه: هنوز ارسال نشده (بدون پرونده یا پیش‌نویس)، نزد منطقه (ارسال‌شده، در حال بررسی، ارسال پس از اصلاح، اعتراض)، نزد دارنده برای اصلاح، تأییدشده (تأیید منطقه، رسیدگی به اعتراض، قطعی) و ارسال‌نشده در مهلت."
+      >
         <Chart
           horizontal
           labelWidth={90}
@@ -159,11 +188,18 @@ function Body({ dash, data }: { dash: Dashboard; data: NonNullable<Dashboard["da
         <DataTable
           caption="رعایت مهلت‌های بررسی در هر منطقه (تعداد پرونده)"
           columns={["منطقه", "بررسی به‌موقع", "بررسی با تأخیر", "سهم به‌موقع", "گذشته از مهلت اکنون", "در انتظار، در مهلت"]}
-          rows={compliance.map((c) => ({ head: c.name, cells: [n(c.inTime), n(c.late), pct(c.inTime, c.inTime + c.late), n(c.overdueNow), n(c.waiting)] }))}
+          rows={compliance.map((c) => ({
+            head: c.name,
+            cells: [n(c.inTime), n(c.late), pct(c.inTime, c.inTime + c.late), n(c.overdueNow), n(c.waiting)],
+          }))}
         />
       </Section>
 
-      <Section id="ranks" title="رتبه‌ها" note="رتبه قطعی: رتبه‌ای که منطقه با تأیید پرونده یا رأی اعتراض ثبت کرده است (و پایین‌ترین رتبه برای دفتری که در مهلت ارسال نکرد). رتبه موقت: رتبه محاسبه‌شده از خوداظهاری، برای پرونده‌ای که هنوز تأیید نشده است.">
+      <Section
+        id="ranks"
+        title="رتبه‌ها"
+        note="رتبه قطعی: رتبه‌ای که منطقه با تأیید پرونده یا رأی اعتراض ثبت کرده است (و پایین‌ترین رتبه برای دفتری که در مهلت ارسال نکرد). رتبه موقت: رتبه محاسبه‌شده از خوداظهاری، برای پرونده‌ای که هنوز تأیید نشده است."
+      >
         <Chart
           data={counts.byRank.map((r) => ({ label: rankLabel(r.rank), fixed: r.fixed, provisional: r.provisional }))}
           series={[
@@ -175,13 +211,20 @@ function Body({ dash, data }: { dash: Dashboard; data: NonNullable<Dashboard["da
           caption="تعداد دفاتر در هر رتبه، قطعی و موقت"
           columns={["رتبه", "قطعی", "موقت", "جمع", "سهم از دفاتر دارای رتبه"]}
           rows={[
-            ...counts.byRank.map((r) => ({ head: rankLabel(r.rank), cells: [n(r.fixed), n(r.provisional), n(r.fixed + r.provisional), pct(r.fixed + r.provisional, ranked)] })),
+            ...counts.byRank.map((r) => ({
+              head: rankLabel(r.rank),
+              cells: [n(r.fixed), n(r.provisional), n(r.fixed + r.provisional), pct(r.fixed + r.provisional, ranked)],
+            })),
             { head: "بدون رتبه (بدون پرونده یا پیش‌نویس)", cells: ["—", "—", n(counts.unranked), "—"] },
           ]}
         />
       </Section>
 
-      <Section id="scores" title="توزیع امتیاز کل" note="امتیاز قطعی منطقه، یا برای پرونده‌ای که هنوز تأیید نشده امتیاز محاسبه‌شده از خوداظهاری. هر بازه ابتدای خود را دارد و انتهای خود را نه، جز بازه آخر.">
+      <Section
+        id="scores"
+        title="توزیع امتیاز کل"
+        note="امتیاز قطعی منطقه، یا برای پرونده‌ای که هنوز تأیید نشده امتیاز محاسبه‌شده از خوداظهاری. هر بازه ابتدای خود را دارد و انتهای خود را نه، جز بازه آخر."
+      >
         <Chart
           data={counts.histogram.map((b) => ({ label: `${toPersianDigits(b.from)}–${toPersianDigits(b.to)}`, count: b.count }))}
           series={[{ key: "count", label: "تعداد دفاتر", color: "#0072B2" }]}
@@ -189,17 +232,27 @@ function Body({ dash, data }: { dash: Dashboard; data: NonNullable<Dashboard["da
         <DataTable
           caption="تعداد دفاتر در هر بازه امتیاز کل"
           columns={["بازه امتیاز", "تعداد دفاتر"]}
-          rows={counts.histogram.map((b) => ({ head: `از ${formatNumberFa(b.from)} تا ${b.closed ? "" : "کمتر از "}${formatNumberFa(b.to)}`, cells: [n(b.count)] }))}
+          rows={counts.histogram.map((b) => ({
+            head: `از ${formatNumberFa(b.from)} تا ${b.closed ? "" : "کمتر از "}${formatNumberFa(b.to)}`,
+            cells: [n(b.count)],
+          }))}
         />
       </Section>
 
-      <Section id="provinces" title="سهم رتبه‌ها در استان‌ها" note="سهم هر رتبه از دفاتر دارای رتبه (قطعی یا موقت) در هر استان؛ دفاتری که هنوز رتبه ندارند جدا شمرده شده‌اند.">
+      <Section
+        id="provinces"
+        title="سهم رتبه‌ها در استان‌ها"
+        note="سهم هر رتبه از دفاتر دارای رتبه (قطعی یا موقت) در هر استان؛ دفاتری که هنوز رتبه ندارند جدا شمرده شده‌اند."
+      >
         {shownProvinces.length > 0 ? (
           <Chart
             horizontal
             percent
             labelWidth={140}
-            data={shownProvinces.map((p) => ({ label: p.name, ...Object.fromEntries(counts.ranks.map((r) => [`r${r}`, p.ranks[String(r)] ?? 0])) }))}
+            data={shownProvinces.map((p) => ({
+              label: p.name,
+              ...Object.fromEntries(counts.ranks.map((r) => [`r${r}`, p.ranks[String(r)] ?? 0])),
+            }))}
             series={counts.ranks.map((r, i) => ({ key: `r${r}`, label: rankLabel(r), color: RANK_COLORS[i % RANK_COLORS.length]! }))}
           />
         ) : null}
@@ -208,13 +261,21 @@ function Body({ dash, data }: { dash: Dashboard; data: NonNullable<Dashboard["da
           columns={["استان", "دفاتر دارای رتبه", ...counts.ranks.map((r) => rankLabel(r)), "بدون رتبه"]}
           rows={shownProvinces.map((p) => {
             const withRank = counts.ranks.reduce((s, r) => s + (p.ranks[String(r)] ?? 0), 0);
-            return { head: p.name, cells: [n(withRank), ...counts.ranks.map((r) => `${n(p.ranks[String(r)] ?? 0)} (${pct(p.ranks[String(r)] ?? 0, withRank)})`), n(p.unranked)] };
+            return {
+              head: p.name,
+              cells: [
+                n(withRank),
+                ...counts.ranks.map((r) => `${n(p.ranks[String(r)] ?? 0)} (${pct(p.ranks[String(r)] ?? 0, withRank)})`),
+                n(p.unranked),
+              ],
+            };
           })}
         />
       </Section>
 
       <p className="text-sm text-slate-700">
-        دفاتر دوره: در دوره باز همه دفاتر ثبت‌شده؛ در دوره بسته، پرونده‌های دوره (بستن دوره برای هر دفتری که ارسال نکرده بود پرونده «ارسال‌نشده» ساخت).{" "}
+        دفاتر دوره: در دوره باز همه دفاتر ثبت‌شده؛ در دوره بسته، پرونده‌های دوره (بستن دوره برای هر دفتری که ارسال نکرده بود پرونده
+        «ارسال‌نشده» ساخت).{" "}
         <Link href="/" className="text-brand-700 underline">
           بازگشت به صفحه اصلی
         </Link>

@@ -65,7 +65,11 @@ function JobSection({ job }: { job: ImportJobView }) {
         </span>
       </p>
       {job.status === "QUEUED" || job.status === "RUNNING" ? (
-        <JobProgress jobId={job.id} label={job.input.mode === "apply" ? "پیشرفت اعمال فایل" : "پیشرفت بررسی فایل"} initial={{ status: job.status, done: job.done, total: job.total, error: job.error }} />
+        <JobProgress
+          jobId={job.id}
+          label={job.input.mode === "apply" ? "پیشرفت اعمال فایل" : "پیشرفت بررسی فایل"}
+          initial={{ status: job.status, done: job.done, total: job.total, error: job.error }}
+        />
       ) : null}
       {job.status === "FAILED" ? <FormAlert message={job.error ?? "این کار انجام نشد."} /> : null}
       {job.report ? <Report job={job} report={job.report} /> : null}
@@ -88,7 +92,12 @@ function Report({ job, report }: { job: ImportJobView; report: ImportReport }) {
   const fields = Object.entries(report.fieldCounts) as [ChangeField, number][];
   return (
     <div className="space-y-4">
-      {dry ? null : <FormAlert tone="success" message={`فایل اعمال شد: ${n(report.created)} دفتر ساخته و ${n(report.updated)} دفتر به‌روز شد؛ ${n(report.unchanged)} ردیف تغییری نداشت.`} />}
+      {dry ? null : (
+        <FormAlert
+          tone="success"
+          message={`فایل اعمال شد: ${n(report.created)} دفتر ساخته و ${n(report.updated)} دفتر به‌روز شد؛ ${n(report.unchanged)} ردیف تغییری نداشت.`}
+        />
+      )}
       <table className="w-full text-sm">
         <caption className="text-start font-bold">{dry ? "نتیجه بررسی آزمایشی (هنوز چیزی ذخیره نشده است)" : "نتیجه اعمال"}</caption>
         <tbody>
@@ -133,14 +142,20 @@ function Report({ job, report }: { job: ImportJobView; report: ImportReport }) {
           <caption className="text-start font-bold">{dry ? "ستون‌هایی که به‌روز می‌شوند" : "ستون‌های به‌روزشده"}</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2 text-start">ستون</th>
-              <th scope="col" className="p-2 text-start">تعداد دفتر</th>
+              <th scope="col" className="p-2 text-start">
+                ستون
+              </th>
+              <th scope="col" className="p-2 text-start">
+                تعداد دفتر
+              </th>
             </tr>
           </thead>
           <tbody>
             {fields.map(([field, count]) => (
               <tr key={field} className="border-b border-slate-200">
-                <th scope="row" className="p-2 text-start font-medium">{changeFieldTitle(field)}</th>
+                <th scope="row" className="p-2 text-start font-medium">
+                  {changeFieldTitle(field)}
+                </th>
                 <td className="p-2">{n(count)}</td>
               </tr>
             ))}
@@ -166,22 +181,32 @@ function Errors({ job, report }: { job: ImportJobView; report: ImportReport }) {
         <a href={`/api/registry/imports/${encodeURIComponent(job.id)}/errors`} className="text-brand-700 underline" download>
           دریافت فهرست خطاها (CSV)
         </a>
-        {report.errorCount > report.errors.length ? ` — فقط ${n(report.errors.length)} خطای نخست نگه داشته شده است؛ فایل را درست کنید و دوباره بررسی کنید.` : null}
+        {report.errorCount > report.errors.length
+          ? ` — فقط ${n(report.errors.length)} خطای نخست نگه داشته شده است؛ فایل را درست کنید و دوباره بررسی کنید.`
+          : null}
       </p>
       <div className="relative max-h-[32rem] overflow-auto">
         <table className="w-full text-sm">
           <caption className="text-start font-bold">{caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2 text-start">ردیف</th>
-              <th scope="col" className="p-2 text-start">ستون</th>
-              <th scope="col" className="p-2 text-start">خطا</th>
+              <th scope="col" className="p-2 text-start">
+                ردیف
+              </th>
+              <th scope="col" className="p-2 text-start">
+                ستون
+              </th>
+              <th scope="col" className="p-2 text-start">
+                خطا
+              </th>
             </tr>
           </thead>
           <tbody>
             {shown.map((e, i) => (
               <tr key={`${e.line}-${e.column}-${i}`} className="border-b border-slate-200 align-top">
-                <th scope="row" className="p-2 text-start font-medium">{toPersianDigits(e.line)}</th>
+                <th scope="row" className="p-2 text-start font-medium">
+                  {toPersianDigits(e.line)}
+                </th>
                 <td className="p-2">{e.column ? COLUMN_TITLE[e.column] : "کل ردیف"}</td>
                 <td className="p-2">{toPersianDigits(e.message)}</td>
               </tr>
@@ -205,15 +230,23 @@ function Samples({ report }: { report: ImportReport }) {
         </caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="p-2 text-start">ردیف</th>
-            <th scope="col" className="p-2 text-start">کد دفتر</th>
-            <th scope="col" className="p-2 text-start">تغییر</th>
+            <th scope="col" className="p-2 text-start">
+              ردیف
+            </th>
+            <th scope="col" className="p-2 text-start">
+              کد دفتر
+            </th>
+            <th scope="col" className="p-2 text-start">
+              تغییر
+            </th>
           </tr>
         </thead>
         <tbody>
           {report.samples.map((s) => (
             <tr key={s.line} className="border-b border-slate-200 align-top">
-              <th scope="row" className="p-2 text-start font-medium">{toPersianDigits(s.line)}</th>
+              <th scope="row" className="p-2 text-start font-medium">
+                {toPersianDigits(s.line)}
+              </th>
               <td className="p-2">
                 <bdi>{toPersianDigits(s.officeCode)}</bdi>
               </td>
@@ -224,7 +257,8 @@ function Samples({ report }: { report: ImportReport }) {
                   <ul className="space-y-1">
                     {s.changes.map((c) => (
                       <li key={c.field}>
-                        {changeFieldTitle(c.field)}: <bdi>{toPersianDigits(c.before ?? "—")}</bdi> ← <bdi>{toPersianDigits(c.after ?? "—")}</bdi>
+                        {changeFieldTitle(c.field)}: <bdi>{toPersianDigits(c.before ?? "—")}</bdi> ←{" "}
+                        <bdi>{toPersianDigits(c.after ?? "—")}</bdi>
                       </li>
                     ))}
                   </ul>
@@ -244,7 +278,8 @@ function ColumnsHelp() {
       <summary className="cursor-pointer font-bold">ستون‌های فایل و الگو</summary>
       <div className="mt-3 space-y-3">
         <p>
-          هر ردیف یک دفتر با پروانه جاری و دارنده آن است. سطر اول عنوان ستون‌هاست: نام لاتین ستون (مانند الگو) یا عنوان فارسی آن. فایل CSV با کدگذاری UTF-8 (با یا بدون BOM)، حداکثر {MAX_FILE_MB} مگابایت و {n(MAX_DATA_ROWS)} ردیف.{" "}
+          هر ردیف یک دفتر با پروانه جاری و دارنده آن است. سطر اول عنوان ستون‌هاست: نام لاتین ستون (مانند الگو) یا عنوان فارسی آن. فایل CSV
+          با کدگذاری UTF-8 (با یا بدون BOM)، حداکثر {MAX_FILE_MB} مگابایت و {n(MAX_DATA_ROWS)} ردیف.{" "}
           <a href="/api/registry/template" className="text-brand-700 underline" download>
             دریافت الگوی فایل (CSV)
           </a>
@@ -254,17 +289,29 @@ function ColumnsHelp() {
             <caption className="sr-only">ستون‌های فایل پروانه‌ها</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2 text-start">ستون</th>
-                <th scope="col" className="p-2 text-start">نام لاتین</th>
-                <th scope="col" className="p-2 text-start">لازم</th>
-                <th scope="col" className="p-2 text-start">شکل مقدار</th>
+                <th scope="col" className="p-2 text-start">
+                  ستون
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  نام لاتین
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  لازم
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  شکل مقدار
+                </th>
               </tr>
             </thead>
             <tbody>
               {REGISTRY_COLUMNS.map((c) => (
                 <tr key={c.key} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 text-start font-medium">{c.title}</th>
-                  <td className="p-2" dir="ltr">{c.key}</td>
+                  <th scope="row" className="p-2 text-start font-medium">
+                    {c.title}
+                  </th>
+                  <td className="p-2" dir="ltr">
+                    {c.key}
+                  </td>
                   <td className="p-2">{c.required ? "بله" : "خیر"}</td>
                   <td className="p-2">{c.format}</td>
                 </tr>
@@ -273,7 +320,8 @@ function ColumnsHelp() {
           </table>
         </div>
         <p className="text-sm">
-          دارنده تازه با رمز پیش‌فرض (کد ملی) ساخته می‌شود و در نخستین ورود باید آن را عوض کند؛ رمز دارندگان موجود دست نمی‌خورد. پروانه منقضی یا ناقص جلوی ورود دارنده را می‌گیرد. اعمال دوباره همان فایل چیزی را تغییر نمی‌دهد.
+          دارنده تازه با رمز پیش‌فرض (کد ملی) ساخته می‌شود و در نخستین ورود باید آن را عوض کند؛ رمز دارندگان موجود دست نمی‌خورد. پروانه
+          منقضی یا ناقص جلوی ورود دارنده را می‌گیرد. اعمال دوباره همان فایل چیزی را تغییر نمی‌دهد.
         </p>
       </div>
     </details>
@@ -288,12 +336,24 @@ function RecentImports({ jobs }: { jobs: Awaited<ReturnType<typeof listImportJob
         <caption className="text-start text-lg font-bold">کارهای اخیر</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="p-2 text-start">فایل</th>
-            <th scope="col" className="p-2 text-start">نوع</th>
-            <th scope="col" className="p-2 text-start">ردیف‌ها</th>
-            <th scope="col" className="p-2 text-start">وضعیت</th>
-            <th scope="col" className="p-2 text-start">زمان</th>
-            <th scope="col" className="p-2 text-start">کاربر</th>
+            <th scope="col" className="p-2 text-start">
+              فایل
+            </th>
+            <th scope="col" className="p-2 text-start">
+              نوع
+            </th>
+            <th scope="col" className="p-2 text-start">
+              ردیف‌ها
+            </th>
+            <th scope="col" className="p-2 text-start">
+              وضعیت
+            </th>
+            <th scope="col" className="p-2 text-start">
+              زمان
+            </th>
+            <th scope="col" className="p-2 text-start">
+              کاربر
+            </th>
           </tr>
         </thead>
         <tbody>

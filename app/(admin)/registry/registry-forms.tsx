@@ -23,7 +23,12 @@ export function UploadForm({ maxMb }: { maxMb: string }) {
     setFileError(undefined);
     try {
       const response = await fetch("/api/registry/imports", { method: "POST", body: new FormData(e.currentTarget) });
-      const result = (await response.json()) as { ok: boolean; data?: { jobId: string }; formError?: string; fieldErrors?: { file?: string } };
+      const result = (await response.json()) as {
+        ok: boolean;
+        data?: { jobId: string };
+        formError?: string;
+        fieldErrors?: { file?: string };
+      };
       if (result.ok && result.data) {
         router.push(`/registry?job=${encodeURIComponent(result.data.jobId)}`);
         return;
@@ -43,7 +48,12 @@ export function UploadForm({ maxMb }: { maxMb: string }) {
         بارگذاری فایل
       </h2>
       <FormAlert message={error} />
-      <FormField id="registry-file" label="فایل CSV دفاتر، پروانه‌ها و دارندگان" hint={`CSV با کدگذاری UTF-8، حداکثر ${maxMb} مگابایت. ابتدا بررسی آزمایشی انجام می‌شود و چیزی ذخیره نمی‌شود.`} error={fileError}>
+      <FormField
+        id="registry-file"
+        label="فایل CSV دفاتر، پروانه‌ها و دارندگان"
+        hint={`CSV با کدگذاری UTF-8، حداکثر ${maxMb} مگابایت. ابتدا بررسی آزمایشی انجام می‌شود و چیزی ذخیره نمی‌شود.`}
+        error={fileError}
+      >
         <input
           id="registry-file"
           name="file"
@@ -63,7 +73,15 @@ export function UploadForm({ maxMb }: { maxMb: string }) {
 }
 
 /** Apply a finished dry run; with refused rows, an explicit confirmation that they are skipped. */
-export function ApplyForm({ dryRunJobId, invalidRows, invalidRowsText }: { dryRunJobId: string; invalidRows: number; invalidRowsText: string }) {
+export function ApplyForm({
+  dryRunJobId,
+  invalidRows,
+  invalidRowsText,
+}: {
+  dryRunJobId: string;
+  invalidRows: number;
+  invalidRowsText: string;
+}) {
   const router = useRouter();
   const [confirm, setConfirm] = useState(false);
   const { message, fieldErrors, busy, run } = useActionRunner();
@@ -82,7 +100,9 @@ export function ApplyForm({ dryRunJobId, invalidRows, invalidRowsText }: { dryRu
       <h3 id="apply-title" className="font-bold">
         اعمال در سامانه
       </h3>
-      <p className="text-sm">همین فایل (بدون بارگذاری دوباره) اعمال می‌شود؛ رمز عبور دارندگانی که پیش‌تر در سامانه بوده‌اند تغییر نمی‌کند.</p>
+      <p className="text-sm">
+        همین فایل (بدون بارگذاری دوباره) اعمال می‌شود؛ رمز عبور دارندگانی که پیش‌تر در سامانه بوده‌اند تغییر نمی‌کند.
+      </p>
       <FormAlert message={error} />
       {invalidRows > 0 ? (
         <div className="space-y-1">

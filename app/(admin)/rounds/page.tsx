@@ -17,8 +17,15 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
   await requirePermission("round:manage:any");
   const { edit } = await searchParams;
   const [rounds, ruleSets] = await Promise.all([
-    db.round.findMany({ orderBy: { windowOpensAt: "desc" }, include: { ruleSet: { select: { title: true, version: true, isSample: true } }, _count: { select: { declarations: true } } } }),
-    db.ruleSet.findMany({ where: { approvedAt: { not: null } }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, version: true, isSample: true } }),
+    db.round.findMany({
+      orderBy: { windowOpensAt: "desc" },
+      include: { ruleSet: { select: { title: true, version: true, isSample: true } }, _count: { select: { declarations: true } } },
+    }),
+    db.ruleSet.findMany({
+      where: { approvedAt: { not: null } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, title: true, version: true, isSample: true },
+    }),
   ]);
   // The latest close job of each round: its progress while it runs, its message if it failed.
   const closeJobs = await db.job.findMany({
@@ -43,7 +50,17 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
         dayKind: editing.dayKind,
         ruleSetId: editing.ruleSetId,
       }
-    : { title: "", windowOpensOn: "", windowClosesOn: "", reviewDays: "20", correctionDays: "5", reReviewDays: "10", objectionDays: "7", dayKind: "CALENDAR", ruleSetId: "" };
+    : {
+        title: "",
+        windowOpensOn: "",
+        windowClosesOn: "",
+        reviewDays: "20",
+        correctionDays: "5",
+        reReviewDays: "10",
+        objectionDays: "7",
+        dayKind: "CALENDAR",
+        ruleSetId: "",
+      };
 
   return (
     <div className="space-y-6">
@@ -53,12 +70,24 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
           <caption className="sr-only">دوره‌ها، مهلت‌ها و جدول امتیازدهی هر دوره</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2 text-start">دوره</th>
-              <th scope="col" className="p-2 text-start">مهلت ثبت</th>
-              <th scope="col" className="p-2 text-start">مهلت‌ها (روز)</th>
-              <th scope="col" className="p-2 text-start">جدول امتیازدهی</th>
-              <th scope="col" className="p-2 text-start">وضعیت</th>
-              <th scope="col" className="p-2 text-start">کارها</th>
+              <th scope="col" className="p-2 text-start">
+                دوره
+              </th>
+              <th scope="col" className="p-2 text-start">
+                مهلت ثبت
+              </th>
+              <th scope="col" className="p-2 text-start">
+                مهلت‌ها (روز)
+              </th>
+              <th scope="col" className="p-2 text-start">
+                جدول امتیازدهی
+              </th>
+              <th scope="col" className="p-2 text-start">
+                وضعیت
+              </th>
+              <th scope="col" className="p-2 text-start">
+                کارها
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +101,8 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
                   {formatJalaliDateTime(r.windowOpensAt)} تا {formatJalaliDateTime(r.windowClosesAt)}
                 </td>
                 <td className="p-2">
-                  بررسی {toPersianDigits(r.reviewDays)}، اصلاح {toPersianDigits(r.correctionDays)}، بررسی دوباره {toPersianDigits(r.reReviewDays)}، اعتراض {toPersianDigits(r.objectionDays)}
+                  بررسی {toPersianDigits(r.reviewDays)}، اصلاح {toPersianDigits(r.correctionDays)}، بررسی دوباره{" "}
+                  {toPersianDigits(r.reReviewDays)}، اعتراض {toPersianDigits(r.objectionDays)}
                   {r.dayKind === "WORKING" ? " (روز کاری)" : ""}
                 </td>
                 <td className="p-2">
@@ -85,10 +115,16 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
                     const job = closeJobOf(r.id);
                     const closing = r.status === "OPEN" && job && (job.status === "QUEUED" || job.status === "RUNNING");
                     return closing ? (
-                      <JobProgress jobId={job.id} label={`بستن دوره «${r.title}»`} initial={{ status: job.status, done: job.done, total: job.total, error: job.error }} />
+                      <JobProgress
+                        jobId={job.id}
+                        label={`بستن دوره «${r.title}»`}
+                        initial={{ status: job.status, done: job.done, total: job.total, error: job.error }}
+                      />
                     ) : (
                       <>
-                        {r.status === "OPEN" && job?.status === "FAILED" ? <p className="text-sm text-red-800">بستن دوره انجام نشد: {job.error}</p> : null}
+                        {r.status === "OPEN" && job?.status === "FAILED" ? (
+                          <p className="text-sm text-red-800">بستن دوره انجام نشد: {job.error}</p>
+                        ) : null}
                         <RoundStatusActions roundId={r.id} title={r.title} status={r.status} />
                       </>
                     );
@@ -108,7 +144,10 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
         key={editing?.id ?? "new"}
         initial={initial}
         ruleSetLocked={editing?.status === "OPEN"}
-        ruleSets={ruleSets.map((s) => ({ id: s.id, label: `${s.title}، نسخه ${toPersianDigits(s.version)}${s.isSample ? " (نمونه)" : ""}` }))}
+        ruleSets={ruleSets.map((s) => ({
+          id: s.id,
+          label: `${s.title}، نسخه ${toPersianDigits(s.version)}${s.isSample ? " (نمونه)" : ""}`,
+        }))}
       />
     </div>
   );

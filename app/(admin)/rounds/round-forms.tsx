@@ -24,7 +24,15 @@ export type RoundValues = {
 };
 
 /** Create or edit a round. Nothing typed is lost when the server refuses a field. */
-export function RoundForm({ initial, ruleSets, ruleSetLocked }: { initial: RoundValues; ruleSets: { id: string; label: string }[]; ruleSetLocked: boolean }) {
+export function RoundForm({
+  initial,
+  ruleSets,
+  ruleSetLocked,
+}: {
+  initial: RoundValues;
+  ruleSets: { id: string; label: string }[];
+  ruleSetLocked: boolean;
+}) {
   const router = useRouter();
   const [v, setV] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -33,12 +41,27 @@ export function RoundForm({ initial, ruleSets, ruleSetLocked }: { initial: Round
   const set = (k: keyof RoundValues) => (value: string) => setV({ ...v, [k]: value });
   const text = (k: keyof RoundValues, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <FormField id={`round-${k}`} label={label} error={errors[k]}>
-      <input id={`round-${k}`} className="input" value={v[k] ?? ""} onChange={(e) => set(k)(e.target.value)} aria-invalid={errors[k] ? true : undefined} aria-describedby={`round-${k}-error`} {...props} />
+      <input
+        id={`round-${k}`}
+        className="input"
+        value={v[k] ?? ""}
+        onChange={(e) => set(k)(e.target.value)}
+        aria-invalid={errors[k] ? true : undefined}
+        aria-describedby={`round-${k}-error`}
+        {...props}
+      />
     </FormField>
   );
   const date = (k: "windowOpensOn" | "windowClosesOn", label: string) => (
     <FormField id={`round-${k}`} label={label} error={errors[k]} hint="مثال: ۱۴۰۶/۰۱/۱۵">
-      <JalaliDateInput id={`round-${k}`} label={label} value={v[k]} onChange={set(k)} invalid={!!errors[k]} describedBy={`round-${k}-hint round-${k}-error`} />
+      <JalaliDateInput
+        id={`round-${k}`}
+        label={label}
+        value={v[k]}
+        onChange={set(k)}
+        invalid={!!errors[k]}
+        describedBy={`round-${k}-hint round-${k}-error`}
+      />
     </FormField>
   );
 
@@ -76,7 +99,14 @@ export function RoundForm({ initial, ruleSets, ruleSetLocked }: { initial: Round
       <div className="grid gap-3 sm:grid-cols-2">
         {text("title", "عنوان دوره")}
         <FormField id="round-ruleSetId" label="جدول امتیازدهی (تأییدشده)" error={errors.ruleSetId}>
-          <select id="round-ruleSetId" className="input" value={v.ruleSetId} disabled={ruleSetLocked} onChange={(e) => set("ruleSetId")(e.target.value)} aria-describedby="round-ruleSetId-error">
+          <select
+            id="round-ruleSetId"
+            className="input"
+            value={v.ruleSetId}
+            disabled={ruleSetLocked}
+            onChange={(e) => set("ruleSetId")(e.target.value)}
+            aria-describedby="round-ruleSetId-error"
+          >
             <option value="">انتخاب کنید</option>
             {ruleSets.map((r) => (
               <option key={r.id} value={r.id}>
@@ -92,7 +122,12 @@ export function RoundForm({ initial, ruleSets, ruleSetLocked }: { initial: Round
         {text("reReviewDays", "مهلت بررسی دوباره (روز)", { inputMode: "numeric", dir: "ltr" })}
         {text("objectionDays", "مهلت اعتراض (روز)", { inputMode: "numeric", dir: "ltr" })}
         <FormField id="round-dayKind" label="شمارش روزها" error={errors.dayKind}>
-          <select id="round-dayKind" className="input" value={v.dayKind} onChange={(e) => setV({ ...v, dayKind: e.target.value === "WORKING" ? "WORKING" : "CALENDAR" })}>
+          <select
+            id="round-dayKind"
+            className="input"
+            value={v.dayKind}
+            onChange={(e) => setV({ ...v, dayKind: e.target.value === "WORKING" ? "WORKING" : "CALENDAR" })}
+          >
             <option value="CALENDAR">روزهای تقویمی</option>
             <option value="WORKING">روزهای کاری (بدون جمعه و تعطیلات)</option>
           </select>
@@ -112,7 +147,12 @@ export function RoundStatusActions({ roundId, title, status }: { roundId: string
   return (
     <div className="space-y-1">
       {status === "DRAFT" ? (
-        <button type="button" className="btn-secondary" disabled={busy} onClick={() => run(() => openRoundAction({ roundId }), "دوره باز شد.")}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={busy}
+          onClick={() => run(() => openRoundAction({ roundId }), "دوره باز شد.")}
+        >
           باز کردن<span className="sr-only"> {title}</span>
         </button>
       ) : null}

@@ -12,7 +12,16 @@ export default async function RuleSetsPage() {
   await requirePermission("ruleset:approve:any");
   const ruleSets = await db.ruleSet.findMany({
     orderBy: [{ key: "asc" }, { version: "desc" }],
-    select: { id: true, key: true, version: true, title: true, isSample: true, approvedAt: true, createdAt: true, _count: { select: { rounds: true } } },
+    select: {
+      id: true,
+      key: true,
+      version: true,
+      title: true,
+      isSample: true,
+      approvedAt: true,
+      createdAt: true,
+      _count: { select: { rounds: true } },
+    },
   });
   return (
     <div className="space-y-6">
@@ -25,10 +34,18 @@ export default async function RuleSetsPage() {
           <caption className="sr-only">جدول‌های امتیازدهی بارگذاری‌شده، نسخه و وضعیت تأیید</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2 text-start">عنوان</th>
-              <th scope="col" className="p-2 text-start">شناسه و نسخه</th>
-              <th scope="col" className="p-2 text-start">وضعیت</th>
-              <th scope="col" className="p-2 text-start">دوره‌ها</th>
+              <th scope="col" className="p-2 text-start">
+                عنوان
+              </th>
+              <th scope="col" className="p-2 text-start">
+                شناسه و نسخه
+              </th>
+              <th scope="col" className="p-2 text-start">
+                وضعیت
+              </th>
+              <th scope="col" className="p-2 text-start">
+                دوره‌ها
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -41,10 +58,17 @@ export default async function RuleSetsPage() {
                   {r.isSample ? <strong className="ms-1 text-amber-800">(نمونه)</strong> : null}
                 </th>
                 <td className="p-2">
-                  <span dir="ltr" className="font-mono text-xs">{r.key}</span>، نسخه {toPersianDigits(r.version)}
+                  <span dir="ltr" className="font-mono text-xs">
+                    {r.key}
+                  </span>
+                  ، نسخه {toPersianDigits(r.version)}
                 </td>
                 <td className="p-2">
-                  {r.approvedAt ? `تأییدشده در ${formatJalaliDateTime(r.approvedAt)}` : <strong className="text-amber-800">در انتظار تأیید</strong>}
+                  {r.approvedAt ? (
+                    `تأییدشده در ${formatJalaliDateTime(r.approvedAt)}`
+                  ) : (
+                    <strong className="text-amber-800">در انتظار تأیید</strong>
+                  )}
                 </td>
                 <td className="p-2">{toPersianDigits(r._count.rounds)}</td>
               </tr>

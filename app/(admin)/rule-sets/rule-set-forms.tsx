@@ -8,7 +8,6 @@ import { uploadRuleSetAction } from "@/lib/actions/admin/upload-rule-set";
 import { approveRuleSetAction } from "@/lib/actions/admin/approve-rule-set";
 import { deleteRuleSetAction } from "@/lib/actions/admin/delete-rule-set";
 
-
 /**
  * Upload a rule set JSON file. A refused file shows its validation report: every problem
  * with the field it names (the server's RuleSetUploadError, one entry per path).
@@ -33,7 +32,12 @@ export function RuleSetUploadForm() {
     try {
       const r = await uploadRuleSetAction({ fileName: file.name, text: await file.text() });
       if (r.ok) {
-        setMessage({ text: r.data.existing ? `همین محتوا پیش‌تر به عنوان نسخه ${r.data.version} بارگذاری شده است.` : `نسخه ${r.data.version} بارگذاری شد؛ آن را بررسی و تأیید کنید.`, tone: "success" });
+        setMessage({
+          text: r.data.existing
+            ? `همین محتوا پیش‌تر به عنوان نسخه ${r.data.version} بارگذاری شده است.`
+            : `نسخه ${r.data.version} بارگذاری شد؛ آن را بررسی و تأیید کنید.`,
+          tone: "success",
+        });
         router.push(`/rule-sets/${r.data.ruleSetId}`);
       } else {
         setMessage({ text: r.formError ?? "بارگذاری انجام نشد.", tone: "error" });
@@ -53,7 +57,8 @@ export function RuleSetUploadForm() {
         بارگذاری جدول جدید
       </h2>
       <p className="text-sm text-slate-700">
-        فایل JSON با قالب «RULESET.md» (همان قالب جدول نمونه). فایل بررسی می‌شود و هر خطا با نام فیلد آن گزارش می‌شود؛ جدول تا تأیید نشده در هیچ دوره‌ای به کار نمی‌رود.
+        فایل JSON با قالب «RULESET.md» (همان قالب جدول نمونه). فایل بررسی می‌شود و هر خطا با نام فیلد آن گزارش می‌شود؛ جدول تا تأیید نشده در
+        هیچ دوره‌ای به کار نمی‌رود.
       </p>
       <div>
         <label htmlFor="rule-set-file" className="mb-1 block font-medium">
@@ -74,8 +79,12 @@ export function RuleSetUploadForm() {
             <caption className="sr-only">خطاهای فایل جدول امتیازدهی، هر کدام با فیلد آن</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2 text-start">فیلد</th>
-                <th scope="col" className="p-2 text-start">خطا</th>
+                <th scope="col" className="p-2 text-start">
+                  فیلد
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  خطا
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -108,7 +117,10 @@ export function RuleSetDecision({ ruleSetId, label, warnings }: { ruleSetId: str
         disabled={busy}
         onClick={() => {
           if (window.confirm(`«${label}» تأیید شود؟ جدول تأییدشده دیگر تغییر نمی‌کند و در دوره‌ها به کار می‌رود.${warn}`)) {
-            void run(() => approveRuleSetAction({ ruleSetId }), () => "جدول تأیید شد.");
+            void run(
+              () => approveRuleSetAction({ ruleSetId }),
+              () => "جدول تأیید شد.",
+            );
           }
         }}
       >
@@ -119,7 +131,12 @@ export function RuleSetDecision({ ruleSetId, label, warnings }: { ruleSetId: str
         className="btn-secondary"
         disabled={busy}
         onClick={() => {
-          if (window.confirm(`«${label}» حذف شود؟`)) void run(() => deleteRuleSetAction({ ruleSetId }), () => "جدول حذف شد.", () => router.push("/rule-sets"));
+          if (window.confirm(`«${label}» حذف شود؟`))
+            void run(
+              () => deleteRuleSetAction({ ruleSetId }),
+              () => "جدول حذف شد.",
+              () => router.push("/rule-sets"),
+            );
         }}
       >
         حذف این بارگذاری

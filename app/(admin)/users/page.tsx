@@ -16,7 +16,17 @@ export default async function StaffUsersPage() {
     db.user.findMany({
       where: { role: { in: ["EXPERT", "ADMIN"] } },
       orderBy: [{ role: "asc" }, { regionId: "asc" }, { lastName: "asc" }],
-      select: { id: true, nationalId: true, firstName: true, lastName: true, role: true, active: true, lockedUntil: true, lastLoginAt: true, region: { select: { name: true } } },
+      select: {
+        id: true,
+        nationalId: true,
+        firstName: true,
+        lastName: true,
+        role: true,
+        active: true,
+        lockedUntil: true,
+        lastLoginAt: true,
+        region: { select: { name: true } },
+      },
     }),
   ]);
   return (
@@ -28,12 +38,24 @@ export default async function StaffUsersPage() {
           <caption className="sr-only">حساب‌های کارشناسان مناطق و دفتر نظارت</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2 text-start">نام</th>
-              <th scope="col" className="p-2 text-start">کد ملی</th>
-              <th scope="col" className="p-2 text-start">نقش</th>
-              <th scope="col" className="p-2 text-start">وضعیت</th>
-              <th scope="col" className="p-2 text-start">آخرین ورود</th>
-              <th scope="col" className="p-2 text-start">کارها</th>
+              <th scope="col" className="p-2 text-start">
+                نام
+              </th>
+              <th scope="col" className="p-2 text-start">
+                کد ملی
+              </th>
+              <th scope="col" className="p-2 text-start">
+                نقش
+              </th>
+              <th scope="col" className="p-2 text-start">
+                وضعیت
+              </th>
+              <th scope="col" className="p-2 text-start">
+                آخرین ورود
+              </th>
+              <th scope="col" className="p-2 text-start">
+                کارها
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -42,7 +64,9 @@ export default async function StaffUsersPage() {
               const name = `${s.firstName} ${s.lastName}`;
               return (
                 <tr key={s.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 text-start font-medium">{name}</th>
+                  <th scope="row" className="p-2 text-start font-medium">
+                    {name}
+                  </th>
                   <td className="p-2">{toPersianDigits(s.nationalId)}</td>
                   <td className="p-2">
                     {ROLE_LABEL[s.role]}

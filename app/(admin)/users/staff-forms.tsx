@@ -8,12 +8,20 @@ import { changeStaffAction } from "@/lib/actions/admin/change-staff-account";
 
 type Region = { id: number; name: string };
 
-const shown = (password: string) => `رمز عبور موقت: ${password} — آن را همین حالا به کاربر بدهید؛ دوباره نمایش داده نمی‌شود و در نخستین ورود باید عوض شود.`;
+const shown = (password: string) =>
+  `رمز عبور موقت: ${password} — آن را همین حالا به کاربر بدهید؛ دوباره نمایش داده نمی‌شود و در نخستین ورود باید عوض شود.`;
 
 /** New expert or admin account. */
 export function CreateStaffForm({ regions }: { regions: Region[] }) {
   const { message, fieldErrors, busy, run } = useActionRunner();
-  const [v, setV] = useState<{ nationalId: string; firstName: string; lastName: string; mobile: string; role: "EXPERT" | "ADMIN"; regionId: string }>({
+  const [v, setV] = useState<{
+    nationalId: string;
+    firstName: string;
+    lastName: string;
+    mobile: string;
+    role: "EXPERT" | "ADMIN";
+    regionId: string;
+  }>({
     nationalId: "",
     firstName: "",
     lastName: "",
@@ -23,7 +31,15 @@ export function CreateStaffForm({ regions }: { regions: Region[] }) {
   });
   const field = (name: keyof typeof v, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <FormField id={`staff-${name}`} label={label} error={fieldErrors[name]}>
-      <input id={`staff-${name}`} className="input" value={v[name]} onChange={(e) => setV({ ...v, [name]: e.target.value })} aria-invalid={fieldErrors[name] ? true : undefined} aria-describedby={`staff-${name}-error`} {...props} />
+      <input
+        id={`staff-${name}`}
+        className="input"
+        value={v[name]}
+        onChange={(e) => setV({ ...v, [name]: e.target.value })}
+        aria-invalid={fieldErrors[name] ? true : undefined}
+        aria-describedby={`staff-${name}-error`}
+        {...props}
+      />
     </FormField>
   );
   return (
@@ -33,7 +49,13 @@ export function CreateStaffForm({ regions }: { regions: Region[] }) {
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await run(() => createStaffAction(v), (d) => shown(d.temporaryPassword))) setV({ nationalId: "", firstName: "", lastName: "", mobile: "", role: v.role, regionId: v.regionId });
+        if (
+          await run(
+            () => createStaffAction(v),
+            (d) => shown(d.temporaryPassword),
+          )
+        )
+          setV({ nationalId: "", firstName: "", lastName: "", mobile: "", role: v.role, regionId: v.regionId });
       }}
     >
       <h2 id="create-staff-title" className="text-lg font-bold">
@@ -46,14 +68,25 @@ export function CreateStaffForm({ regions }: { regions: Region[] }) {
         {field("firstName", "نام")}
         {field("lastName", "نام خانوادگی")}
         <FormField id="staff-role" label="نقش" error={fieldErrors.role}>
-          <select id="staff-role" className="input" value={v.role} onChange={(e) => setV({ ...v, role: e.target.value === "ADMIN" ? "ADMIN" : "EXPERT" })}>
+          <select
+            id="staff-role"
+            className="input"
+            value={v.role}
+            onChange={(e) => setV({ ...v, role: e.target.value === "ADMIN" ? "ADMIN" : "EXPERT" })}
+          >
             <option value="EXPERT">کارشناس منطقه</option>
             <option value="ADMIN">دفتر نظارت</option>
           </select>
         </FormField>
         {v.role === "EXPERT" ? (
           <FormField id="staff-regionId" label="منطقه" error={fieldErrors.regionId}>
-            <select id="staff-regionId" className="input" value={v.regionId} onChange={(e) => setV({ ...v, regionId: e.target.value })} aria-describedby="staff-regionId-error">
+            <select
+              id="staff-regionId"
+              className="input"
+              value={v.regionId}
+              onChange={(e) => setV({ ...v, regionId: e.target.value })}
+              aria-describedby="staff-regionId-error"
+            >
               <option value="">انتخاب کنید</option>
               {regions.map((r) => (
                 <option key={r.id} value={String(r.id)}>
@@ -72,10 +105,25 @@ export function CreateStaffForm({ regions }: { regions: Region[] }) {
 }
 
 /** The buttons of one account's row. */
-export function StaffRowActions({ userId, name, active, locked, self }: { userId: string; name: string; active: boolean; locked: boolean; self: boolean }) {
+export function StaffRowActions({
+  userId,
+  name,
+  active,
+  locked,
+  self,
+}: {
+  userId: string;
+  name: string;
+  active: boolean;
+  locked: boolean;
+  self: boolean;
+}) {
   const { message, busy, run } = useActionRunner();
   const act = (action: "deactivate" | "activate" | "reset_password" | "unlock", done: string) =>
-    run(() => changeStaffAction({ userId, action }), (d) => (d.temporaryPassword ? shown(d.temporaryPassword) : done));
+    run(
+      () => changeStaffAction({ userId, action }),
+      (d) => (d.temporaryPassword ? shown(d.temporaryPassword) : done),
+    );
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-2">

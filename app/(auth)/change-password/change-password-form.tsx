@@ -37,7 +37,13 @@ export function ChangePasswordForm() {
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="card space-y-4">
       <FormAlert message={formError} />
       {FIELDS.map((f) => (
-        <FormField key={f.name} id={f.name} label={f.label} hint={"hint" in f ? f.hint : undefined} error={formState.errors[f.name]?.message}>
+        <FormField
+          key={f.name}
+          id={f.name}
+          label={f.label}
+          hint={"hint" in f ? f.hint : undefined}
+          error={formState.errors[f.name]?.message}
+        >
           <input
             id={f.name}
             type="password"

@@ -38,8 +38,16 @@ function RequestForm({ onSent }: { onSent: (nationalId: string) => void }) {
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="card space-y-4">
       <FormAlert message={formError} />
       <FormField id="nationalId" label="کد ملی" error={formState.errors.nationalId?.message}>
-        <input id="nationalId" className="input" dir="ltr" inputMode="numeric" autoComplete="username"
-          aria-invalid={formState.errors.nationalId ? true : undefined} aria-describedby={describedBy("nationalId")} {...register("nationalId")} />
+        <input
+          id="nationalId"
+          className="input"
+          dir="ltr"
+          inputMode="numeric"
+          autoComplete="username"
+          aria-invalid={formState.errors.nationalId ? true : undefined}
+          aria-describedby={describedBy("nationalId")}
+          {...register("nationalId")}
+        />
       </FormField>
       <button type="submit" className="btn" disabled={formState.isSubmitting}>
         ارسال کد تأیید
@@ -62,20 +70,47 @@ function ResetForm({ nationalId, onDone }: { nationalId: string; onDone: () => v
   const e = formState.errors;
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="card space-y-4">
-      <FormAlert tone="info" message="اگر این کد ملی در سامانه ثبت شده و تلفن همراه داشته باشد، کد تأیید پیامک شد. کد تا ۱۰ دقیقه معتبر است." />
+      <FormAlert
+        tone="info"
+        message="اگر این کد ملی در سامانه ثبت شده و تلفن همراه داشته باشد، کد تأیید پیامک شد. کد تا ۱۰ دقیقه معتبر است."
+      />
       <FormAlert message={formError} />
       <input type="hidden" {...register("nationalId")} />
       <FormField id="code" label="کد تأیید" error={e.code?.message}>
-        <input id="code" className="input" dir="ltr" inputMode="numeric" autoComplete="one-time-code"
-          aria-invalid={e.code ? true : undefined} aria-describedby={describedBy("code")} {...register("code")} />
+        <input
+          id="code"
+          className="input"
+          dir="ltr"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          aria-invalid={e.code ? true : undefined}
+          aria-describedby={describedBy("code")}
+          {...register("code")}
+        />
       </FormField>
       <FormField id="newPassword" label="رمز عبور جدید" hint="دست‌کم ۱۰ نویسه، بدون کد ملی شما." error={e.newPassword?.message}>
-        <input id="newPassword" type="password" className="input" dir="ltr" autoComplete="new-password"
-          aria-invalid={e.newPassword ? true : undefined} aria-describedby={describedBy("newPassword", { hint: true })} {...register("newPassword")} />
+        <input
+          id="newPassword"
+          type="password"
+          className="input"
+          dir="ltr"
+          autoComplete="new-password"
+          aria-invalid={e.newPassword ? true : undefined}
+          aria-describedby={describedBy("newPassword", { hint: true })}
+          {...register("newPassword")}
+        />
       </FormField>
       <FormField id="confirmPassword" label="تکرار رمز عبور جدید" error={e.confirmPassword?.message}>
-        <input id="confirmPassword" type="password" className="input" dir="ltr" autoComplete="new-password"
-          aria-invalid={e.confirmPassword ? true : undefined} aria-describedby={describedBy("confirmPassword")} {...register("confirmPassword")} />
+        <input
+          id="confirmPassword"
+          type="password"
+          className="input"
+          dir="ltr"
+          autoComplete="new-password"
+          aria-invalid={e.confirmPassword ? true : undefined}
+          aria-describedby={describedBy("confirmPassword")}
+          {...register("confirmPassword")}
+        />
       </FormField>
       <button type="submit" className="btn" disabled={formState.isSubmitting}>
         تغییر رمز عبور

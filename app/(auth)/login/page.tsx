@@ -23,7 +23,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold">ورود به سامانه</h1>
       <p className="text-slate-700">
-        دارندگان پروانه با کد ملی وارد می‌شوند. رمز عبور اولیه، کد ملی شماست (یا <bdi dir="ltr" className="[unicode-bidi:isolate]">Cra@</bdi> به همراه کد ملی) و پس از ورود نخست باید آن را تغییر دهید.
+        دارندگان پروانه با کد ملی وارد می‌شوند. رمز عبور اولیه، کد ملی شماست (یا{" "}
+        <bdi dir="ltr" className="[unicode-bidi:isolate]">
+          Cra@
+        </bdi>{" "}
+        به همراه کد ملی) و پس از ورود نخست باید آن را تغییر دهید.
       </p>
       <LoginForm callbackUrl={safeCallback(params.callbackUrl)} initialMessage={initialError} />
     </div>

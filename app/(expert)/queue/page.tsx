@@ -9,7 +9,15 @@ import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
 import { DECLARATION_STATUS_LABEL, OFFICE_TYPE_LABEL } from "@/lib/format/labels";
 import type { OfficeType } from "@/lib/generated/prisma/enums";
 import { REGION_STATUSES } from "@/lib/review/assignment";
-import { listAssignableExperts, listQueue, parseQueueParams, QUEUE_STATUS_OPTIONS, queueQuery, type QueueFilters, type QueueRow } from "@/lib/review/queue";
+import {
+  listAssignableExperts,
+  listQueue,
+  parseQueueParams,
+  QUEUE_STATUS_OPTIONS,
+  queueQuery,
+  type QueueFilters,
+  type QueueRow,
+} from "@/lib/review/queue";
 import { QueueTable, type QueueTableRow } from "./queue-actions";
 
 export const metadata: Metadata = { title: "صف پرونده‌ها" };
@@ -35,7 +43,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const regionName = new Map(regions.map((r) => [r.id, r.name]));
   const assignable = experts
     .filter((x) => x.id !== user.id)
-    .map((x) => ({ id: x.id, name: `${x.firstName} ${x.lastName}`, group: admin && filters.regionId === undefined ? (regionName.get(x.regionId ?? -1) ?? null) : null }));
+    .map((x) => ({
+      id: x.id,
+      name: `${x.firstName} ${x.lastName}`,
+      group: admin && filters.regionId === undefined ? (regionName.get(x.regionId ?? -1) ?? null) : null,
+    }));
   const first = (queue.page - 1) * queue.pageSize + 1;
   const filtered = Object.values(filters).some((v) => v !== undefined);
 
@@ -54,16 +66,67 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <p id="q-hint" className="mb-1 text-sm text-slate-700">
             کد دفتر (کامل یا چند رقم اول) یا کد ملی دارنده پروانه
           </p>
-          <input id="q" name="q" type="search" className="input" dir="ltr" autoComplete="off" defaultValue={filters.q ?? ""} aria-describedby="q-hint" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="input"
+            dir="ltr"
+            autoComplete="off"
+            defaultValue={filters.q ?? ""}
+            aria-describedby="q-hint"
+          />
         </div>
         {admin ? (
-          <Select id="region" label="منطقه" value={filters.regionId} options={regions.map((r) => [String(r.id), r.name])} all="همه منطقه‌ها" />
+          <Select
+            id="region"
+            label="منطقه"
+            value={filters.regionId}
+            options={regions.map((r) => [String(r.id), r.name])}
+            all="همه منطقه‌ها"
+          />
         ) : null}
-        <Select id="status" label="وضعیت" value={filters.status} options={QUEUE_STATUS_OPTIONS.map((s) => [s, DECLARATION_STATUS_LABEL[s]])} all="همه پرونده‌های در جریان" />
-        <Select id="due" label="سررسید" value={filters.due} options={[["soon", "سررسید در ۳ روز آینده"], ["overdue", "گذشته از مهلت"]]} all="همه" />
-        <Select id="assignee" label="کارشناس" value={filters.assignee} options={[["me", "واگذارشده به من"], ["none", "بدون کارشناس"]]} all="همه" />
-        <Select id="province" label="استان" value={filters.provinceId} options={provinces.map((p) => [String(p.id), p.name])} all="همه استان‌ها" />
-        <Select id="type" label="نوع دفتر" value={filters.officeType} options={OFFICE_TYPES.map((t) => [t, OFFICE_TYPE_LABEL[t]])} all="همه نوع‌ها" />
+        <Select
+          id="status"
+          label="وضعیت"
+          value={filters.status}
+          options={QUEUE_STATUS_OPTIONS.map((s) => [s, DECLARATION_STATUS_LABEL[s]])}
+          all="همه پرونده‌های در جریان"
+        />
+        <Select
+          id="due"
+          label="سررسید"
+          value={filters.due}
+          options={[
+            ["soon", "سررسید در ۳ روز آینده"],
+            ["overdue", "گذشته از مهلت"],
+          ]}
+          all="همه"
+        />
+        <Select
+          id="assignee"
+          label="کارشناس"
+          value={filters.assignee}
+          options={[
+            ["me", "واگذارشده به من"],
+            ["none", "بدون کارشناس"],
+          ]}
+          all="همه"
+        />
+        <Select
+          id="province"
+          label="استان"
+          value={filters.provinceId}
+          options={provinces.map((p) => [String(p.id), p.name])}
+          all="همه استان‌ها"
+        />
+        <Select
+          id="type"
+          label="نوع دفتر"
+          value={filters.officeType}
+          options={OFFICE_TYPES.map((t) => [t, OFFICE_TYPE_LABEL[t]])}
+          all="همه نوع‌ها"
+        />
         <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-3">
           <button type="submit" className="btn">
             نمایش

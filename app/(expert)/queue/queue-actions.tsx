@@ -83,7 +83,11 @@ export function QueueTable(props: { rows: QueueTableRow[]; caption: string; expe
     const expert = experts.find((x) => x.id === assigneeId);
     if (!expert) return setMessage({ text: "همکاری را که پرونده‌ها به او واگذار می‌شود انتخاب کنید.", tone: "error" });
     const ids = [...chosen];
-    run(() => assignAction({ declarationIds: ids, assigneeId: expert.id }), `${toPersianDigits(ids.length)} پرونده به ${expert.name} واگذار شد.`, () => setSelected(new Set()));
+    run(
+      () => assignAction({ declarationIds: ids, assigneeId: expert.id }),
+      `${toPersianDigits(ids.length)} پرونده به ${expert.name} واگذار شد.`,
+      () => setSelected(new Set()),
+    );
   };
 
   const groups = [...new Set(experts.map((x) => x.group))];
@@ -159,10 +163,19 @@ export function QueueTable(props: { rows: QueueTableRow[]; caption: string; expe
               {rows.map((r) => {
                 const office = `دفتر ${r.officeCode}`;
                 return (
-                  <tr key={r.id} className={`border-t border-slate-200 ${r.badge === "overdue" ? "bg-red-50" : r.badge === "soon" ? "bg-amber-50" : ""}`}>
+                  <tr
+                    key={r.id}
+                    className={`border-t border-slate-200 ${r.badge === "overdue" ? "bg-red-50" : r.badge === "soon" ? "bg-amber-50" : ""}`}
+                  >
                     <td>
                       {canAssign && r.selectable ? (
-                        <input type="checkbox" className="size-5" aria-label={`انتخاب پرونده ${office}`} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />
+                        <input
+                          type="checkbox"
+                          className="size-5"
+                          aria-label={`انتخاب پرونده ${office}`}
+                          checked={selected.has(r.id)}
+                          onChange={(e) => toggle(r.id, e.currentTarget.checked)}
+                        />
                       ) : null}
                     </td>
                     <th scope="row" className="font-normal">
@@ -177,9 +190,13 @@ export function QueueTable(props: { rows: QueueTableRow[]; caption: string; expe
                     <td className="whitespace-nowrap">
                       {r.due}
                       {r.badge === "overdue" ? (
-                        <span className="mt-1 block w-fit rounded-full bg-red-100 px-2 py-0.5 text-xs font-bold text-red-900">گذشته از مهلت</span>
+                        <span className="mt-1 block w-fit rounded-full bg-red-100 px-2 py-0.5 text-xs font-bold text-red-900">
+                          گذشته از مهلت
+                        </span>
                       ) : r.badge === "soon" ? (
-                        <span className="mt-1 block w-fit rounded-full bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-950">سررسید نزدیک</span>
+                        <span className="mt-1 block w-fit rounded-full bg-amber-100 px-2 py-0.5 text-xs font-bold text-amber-950">
+                          سررسید نزدیک
+                        </span>
                       ) : null}
                     </td>
                     <td className="whitespace-nowrap">{r.submitted}</td>

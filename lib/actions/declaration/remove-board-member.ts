@@ -7,5 +7,5 @@ import { declarationTarget, recordId } from "@/lib/validation/record-id";
 
 /** Step 4: takes one member off the board list. */
 export const removeBoardMemberAction = defineAction(declarationTarget.extend({ rowId: recordId }), ({ rowId, ...target }, who) =>
-  removeBoardMember(db, who, { ...target, memberId: rowId }),
+  removeBoardMember(db, who, { ...target, rowId }),
 );

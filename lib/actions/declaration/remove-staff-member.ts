@@ -7,5 +7,5 @@ import { declarationTarget, recordId } from "@/lib/validation/record-id";
 
 /** Step 7: takes one person off the staff list. */
 export const removeStaffMemberAction = defineAction(declarationTarget.extend({ rowId: recordId }), ({ rowId, ...target }, who) =>
-  removeStaffMember(db, who, { ...target, staffId: rowId }),
+  removeStaffMember(db, who, { ...target, rowId }),
 );

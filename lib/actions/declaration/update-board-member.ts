@@ -9,5 +9,5 @@ import { declarationTarget, recordId } from "@/lib/validation/record-id";
 /** Step 4: corrects one board member. */
 export const updateBoardMemberAction = defineAction(
   declarationTarget.extend({ rowId: recordId, values: boardMember }),
-  ({ values, rowId, ...target }, who) => updateBoardMember(db, who, { ...target, memberId: rowId }, values),
+  ({ values, rowId, ...target }, who) => updateBoardMember(db, who, { ...target, rowId }, values),
 );

@@ -9,5 +9,5 @@ import { declarationTarget, recordId } from "@/lib/validation/record-id";
 /** Step 7: corrects one person of the staff list. */
 export const updateStaffMemberAction = defineAction(
   declarationTarget.extend({ rowId: recordId, values: staffMember }),
-  ({ values, rowId, ...target }, who) => updateStaffMember(db, who, { ...target, staffId: rowId }, values),
+  ({ values, rowId, ...target }, who) => updateStaffMember(db, who, { ...target, rowId }, values),
 );

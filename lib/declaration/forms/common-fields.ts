@@ -16,9 +16,13 @@ function numberText(label: string, min: number, max: number, decimals: 0 | 2) {
     const s = toAsciiDigits(raw).replace("٫", ".").trim();
     const n = Number(s);
     const message =
-      s === "" ? `${label} را وارد کنید.` :
-      !pattern.test(s) ? shape :
-      n < min || n > max ? `${label} باید بین ${toPersianDigits(min)} و ${toPersianDigits(max)} باشد.` : null;
+      s === ""
+        ? `${label} را وارد کنید.`
+        : !pattern.test(s)
+          ? shape
+          : n < min || n > max
+            ? `${label} باید بین ${toPersianDigits(min)} و ${toPersianDigits(max)} باشد.`
+            : null;
     if (message) {
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;

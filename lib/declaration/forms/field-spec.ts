@@ -36,10 +36,16 @@ export function draftSchemaOf(fields: readonly FieldSpec[]) {
     if (f.kind === "checkbox") shape[f.name] = z.boolean().optional();
     else if (f.kind === "checklist") {
       const allowed = new Set(f.options.map((o) => o.value));
-      shape[f.name] = z.array(z.string().refine((v) => allowed.has(v), { error: "گزینه نامعتبر است." })).max(f.options.length).optional();
+      shape[f.name] = z
+        .array(z.string().refine((v) => allowed.has(v), { error: "گزینه نامعتبر است." }))
+        .max(f.options.length)
+        .optional();
     } else if (f.kind === "select" || f.kind === "radio") {
       const allowed = new Set(["", ...f.options.map((o) => o.value)]);
-      shape[f.name] = z.string().refine((v) => allowed.has(v), { error: "گزینه نامعتبر است." }).optional();
+      shape[f.name] = z
+        .string()
+        .refine((v) => allowed.has(v), { error: "گزینه نامعتبر است." })
+        .optional();
     } else shape[f.name] = z.string().max(MAX_TEXT, { error: "متن وارد شده بیش از حد طولانی است." }).optional();
   }
   return z.strictObject(shape);

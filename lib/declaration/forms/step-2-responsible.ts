@@ -31,8 +31,14 @@ export const full = z.object({
   nationalId: nationalIdField,
   fatherName: persianNameFieldFor("نام پدر"),
   birthDate: jalaliDateField,
-  gender: choice("جنسیت", GENDER_OPTIONS.map((o) => o.value)),
-  education: choice("تحصیلات", EDUCATION_OPTIONS.map((o) => o.value)),
+  gender: choice(
+    "جنسیت",
+    GENDER_OPTIONS.map((o) => o.value),
+  ),
+  education: choice(
+    "تحصیلات",
+    EDUCATION_OPTIONS.map((o) => o.value),
+  ),
   mobile: mobileField,
   email: optionalField(emailField),
 });

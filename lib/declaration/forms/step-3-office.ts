@@ -22,16 +22,22 @@ export const FACILITY_OPTIONS = [
   { value: "fireExtinguisher", label: "کپسول آتش‌نشانی" },
 ] as const;
 
-export const PERSON_TYPE_OPTIONS = (["REAL", "LEGAL"] as const).map((v) => ({ value: v, label: PERSON_TYPE_LABEL[v] }));
-export const OFFICE_TYPE_OPTIONS = (["PISHKHAN_GOVERNMENT", "PISHKHAN_NON_GOVERNMENT", "RURAL_ICT"] as const).map((v) => ({
+const PERSON_TYPE_OPTIONS = (["REAL", "LEGAL"] as const).map((v) => ({ value: v, label: PERSON_TYPE_LABEL[v] }));
+const OFFICE_TYPE_OPTIONS = (["PISHKHAN_GOVERNMENT", "PISHKHAN_NON_GOVERNMENT", "RURAL_ICT"] as const).map((v) => ({
   value: v,
   label: OFFICE_TYPE_LABEL[v],
 }));
 
-export const MAX_STAFF = 200;
+const MAX_STAFF = 200;
 
 export const fields: readonly FieldSpec[] = [
-  { name: "personType", label: "نوع شخصیت دارنده پروانه", kind: "radio", options: PERSON_TYPE_OPTIONS, hint: "با انتخاب «حقوقی» مرحله «اطلاعات حقوقی» اضافه می‌شود." },
+  {
+    name: "personType",
+    label: "نوع شخصیت دارنده پروانه",
+    kind: "radio",
+    options: PERSON_TYPE_OPTIONS,
+    hint: "با انتخاب «حقوقی» مرحله «اطلاعات حقوقی» اضافه می‌شود.",
+  },
   { name: "officeType", label: "نوع دفتر", kind: "select", options: OFFICE_TYPE_OPTIONS },
   { name: "licenceNumber", label: "شماره پروانه", kind: "text", dir: "ltr" },
   { name: "licenceIssuedAt", label: "تاریخ صدور پروانه", kind: "date" },
@@ -39,15 +45,28 @@ export const fields: readonly FieldSpec[] = [
   { name: "floorArea", label: "متراژ دفتر (متر مربع)", kind: "number", inputMode: "decimal", dir: "ltr" },
   { name: "groundFloor", label: "دفتر در طبقه همکف است و از معبر دسترسی مستقیم دارد", kind: "checkbox", optional: true },
   { name: "holderExperienceYears", label: "سابقه فعالیت دارنده پروانه (سال)", kind: "number", inputMode: "numeric", dir: "ltr" },
-  { name: "staffCount", label: "تعداد کارکنان", kind: "number", inputMode: "numeric", dir: "ltr", hint: "باید با فهرست کارکنان در مرحله ۷ برابر باشد." },
+  {
+    name: "staffCount",
+    label: "تعداد کارکنان",
+    kind: "number",
+    inputMode: "numeric",
+    dir: "ltr",
+    hint: "باید با فهرست کارکنان در مرحله ۷ برابر باشد.",
+  },
   { name: "disabledStaffCount", label: "تعداد کارکنان دارای معلولیت", kind: "number", inputMode: "numeric", dir: "ltr" },
   { name: "facilities", label: "امکانات و تجهیزات دفتر", kind: "checklist", options: FACILITY_OPTIONS, optional: true },
 ];
 
 export const full = z
   .object({
-    personType: choice("نوع شخصیت", PERSON_TYPE_OPTIONS.map((o) => o.value)),
-    officeType: choice("نوع دفتر", OFFICE_TYPE_OPTIONS.map((o) => o.value)),
+    personType: choice(
+      "نوع شخصیت",
+      PERSON_TYPE_OPTIONS.map((o) => o.value),
+    ),
+    officeType: choice(
+      "نوع دفتر",
+      OFFICE_TYPE_OPTIONS.map((o) => o.value),
+    ),
     licenceNumber: textField("شماره پروانه", 3, 40),
     licenceIssuedAt: jalaliDateField,
     licenceExpiresAt: jalaliDateField,
@@ -56,7 +75,14 @@ export const full = z
     holderExperienceYears: integerText("سابقه فعالیت", 0, 70),
     staffCount: integerText("تعداد کارکنان", 0, MAX_STAFF),
     disabledStaffCount: integerText("تعداد کارکنان دارای معلولیت", 0, MAX_STAFF),
-    facilities: z.array(choice("امکانات", FACILITY_OPTIONS.map((o) => o.value))).optional(),
+    facilities: z
+      .array(
+        choice(
+          "امکانات",
+          FACILITY_OPTIONS.map((o) => o.value),
+        ),
+      )
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (Number(v.disabledStaffCount) > Number(v.staffCount)) {

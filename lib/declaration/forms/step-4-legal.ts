@@ -5,7 +5,7 @@ import { jalaliDateField, legalIdField, mobileField, nationalIdField, optionalFi
 import { draftSchemaOf, type FieldSpec } from "./field-spec";
 import { choice, integerText, textField } from "./common-fields";
 
-export const REPRESENTATIVE_OPTIONS = [
+const REPRESENTATIVE_OPTIONS = [
   { value: "CEO", label: "مدیرعامل" },
   { value: "BOARD_MEMBER", label: "یکی از اعضای هیئت مدیره (برای پیگیری)" },
 ] as const;
@@ -27,7 +27,10 @@ export const full = z.object({
   registrationNumber: integerText("شماره ثبت", 1, 9_999_999_999),
   registrationDate: jalaliDateField,
   legalNationalId: legalIdField,
-  representativeType: choice("نماینده شرکت", REPRESENTATIVE_OPTIONS.map((o) => o.value)),
+  representativeType: choice(
+    "نماینده شرکت",
+    REPRESENTATIVE_OPTIONS.map((o) => o.value),
+  ),
   representativeFirstName: persianNameFieldFor("نام نماینده"),
   representativeLastName: persianNameFieldFor("نام خانوادگی نماینده"),
   representativeNationalId: nationalIdField,

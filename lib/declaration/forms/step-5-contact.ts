@@ -5,7 +5,7 @@ import { PROVINCES } from "@/lib/geo/regions";
 import { draftSchemaOf, type FieldSpec } from "./field-spec";
 import { choice, textField } from "./common-fields";
 
-export const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ value: String(p.id), label: p.name }));
+const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ value: String(p.id), label: p.name }));
 
 const website = z.string().transform((raw, ctx) => {
   const s = raw.trim();
@@ -38,7 +38,10 @@ export const full = z.object({
   fax: optionalField(landlineField),
   email: optionalField(emailField),
   website: optionalField(website),
-  provinceId: choice("استان", PROVINCE_OPTIONS.map((o) => o.value)),
+  provinceId: choice(
+    "استان",
+    PROVINCE_OPTIONS.map((o) => o.value),
+  ),
   city: textField("شهر", 2, 60),
   address: textField("نشانی", 10, 300),
   postalCode: postalCodeField,

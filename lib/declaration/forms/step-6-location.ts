@@ -16,7 +16,11 @@ export const full = z
     const lat = parseCoordinate(v.lat);
     const lng = parseCoordinate(v.lng);
     if (lat === null || lng === null) {
-      ctx.addIssue({ code: "custom", path: [lat === null ? "lat" : "lng"], message: "محل دفتر را روی نقشه مشخص کنید یا مختصات را به عدد وارد کنید." });
+      ctx.addIssue({
+        code: "custom",
+        path: [lat === null ? "lat" : "lng"],
+        message: "محل دفتر را روی نقشه مشخص کنید یا مختصات را به عدد وارد کنید.",
+      });
       return z.NEVER;
     }
     const check = checkLocation(lat, lng, null);

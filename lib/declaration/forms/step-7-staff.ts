@@ -23,7 +23,10 @@ export const staffMember = z
     firstName: persianNameFieldFor("نام"),
     lastName: persianNameFieldFor("نام خانوادگی"),
     birthDate: jalaliDateField,
-    gender: choice("جنسیت", GENDER_OPTIONS.map((o) => o.value)),
+    gender: choice(
+      "جنسیت",
+      GENDER_OPTIONS.map((o) => o.value),
+    ),
     nationalId: nationalIdField,
     mobile: mobileField,
     disabled: z.boolean().default(false),
@@ -34,7 +37,8 @@ export const staffMember = z
     const born = parseJalaliDate(v.birthDate);
     if (born) {
       const age = (Date.now() - born.getTime()) / (365.25 * 86_400_000);
-      if (age < 15 || age > 100) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "تاریخ تولد درست به نظر نمی‌رسد (سن باید بین ۱۵ تا ۱۰۰ سال باشد)." });
+      if (age < 15 || age > 100)
+        ctx.addIssue({ code: "custom", path: ["birthDate"], message: "تاریخ تولد درست به نظر نمی‌رسد (سن باید بین ۱۵ تا ۱۰۰ سال باشد)." });
     }
   });
 

@@ -14,8 +14,8 @@ import type { StepValues } from "./field-spec";
 
 export type RankingViolation = { code: string; title: string; points: number };
 
-export const DESCRIPTION_MIN = 10;
-export const DESCRIPTION_MAX = 1000;
+const DESCRIPTION_MIN = 10;
+const DESCRIPTION_MAX = 1000;
 
 export const MESSAGES = {
   positiveConfirmed: "جدول امتیازهای مثبت را بررسی کنید و تایید آن را علامت بزنید.",
@@ -69,7 +69,8 @@ export function rankingDraftSchema(violations: readonly RankingViolation[]) {
 export function rankingFullSchema(violations: readonly RankingViolation[], now: () => Date = () => new Date()) {
   return rankingDraftSchema(violations).transform((values, ctx) => {
     const out: StepValues = { ...(values as StepValues) };
-    if (values.positiveConfirmed !== true) ctx.addIssue({ code: "custom", path: ["positiveConfirmed"], message: MESSAGES.positiveConfirmed });
+    if (values.positiveConfirmed !== true)
+      ctx.addIssue({ code: "custom", path: ["positiveConfirmed"], message: MESSAGES.positiveConfirmed });
     violations.forEach((_, k) => {
       const i = k + 1;
       const answer = values[answerField(i)];
@@ -84,20 +85,23 @@ export function rankingFullSchema(violations: readonly RankingViolation[], now: 
         return;
       }
       const description = String(values[descriptionField(i)] ?? "").trim();
-      if (description.length < DESCRIPTION_MIN) ctx.addIssue({ code: "custom", path: [descriptionField(i)], message: MESSAGES.description });
+      if (description.length < DESCRIPTION_MIN)
+        ctx.addIssue({ code: "custom", path: [descriptionField(i)], message: MESSAGES.description });
       out[descriptionField(i)] = description;
       if (values[verdictField(i)] === true) {
         const raw = String(values[noticeDateField(i)] ?? "").trim();
         const issue = raw === "" ? MESSAGES.noticeDate : jalaliDateIssue(raw);
         if (issue) ctx.addIssue({ code: "custom", path: [noticeDateField(i)], message: issue });
-        else if (parseJalaliDate(raw)! > now()) ctx.addIssue({ code: "custom", path: [noticeDateField(i)], message: MESSAGES.noticeDateFuture });
+        else if (parseJalaliDate(raw)! > now())
+          ctx.addIssue({ code: "custom", path: [noticeDateField(i)], message: MESSAGES.noticeDateFuture });
         else out[noticeDateField(i)] = normalizeJalaliDate(raw)!;
       } else {
         out[verdictField(i)] = false;
         out[noticeDateField(i)] = "";
       }
     });
-    if (values.negativeConfirmed !== true) ctx.addIssue({ code: "custom", path: ["negativeConfirmed"], message: MESSAGES.negativeConfirmed });
+    if (values.negativeConfirmed !== true)
+      ctx.addIssue({ code: "custom", path: ["negativeConfirmed"], message: MESSAGES.negativeConfirmed });
     return out;
   });
 }
@@ -117,11 +121,6 @@ export function violationAnswersOf(violations: readonly RankingViolation[], valu
       verdictNoticeDate: yes && values?.[verdictField(i)] === true && date !== "" ? date : null,
     };
   });
-}
-
-/** Codes answered "yes" in step 8 (the `violations` fact). */
-export function violationCodesOf(violations: readonly RankingViolation[], values: StepValues | undefined): string[] {
-  return violationAnswersOf(violations, values).filter((a) => a.answer).map((a) => a.code);
 }
 
 /** Stored step 8 split into the holder's answers and the server's `positiveBasis` (save-ranking-step.ts). */

@@ -4,14 +4,28 @@ import { toPersianDigits } from "@/lib/format/digits";
 // The comparison of two rule set versions (lib/ranking/compare.ts), section by section:
 // what was added, removed, and each changed field as «before → after».
 
-const value = (v: FieldChange["before"]) => (v === undefined ? "—" : v === null ? "null" : typeof v === "boolean" ? (v ? "true" : "false") : typeof v === "number" ? toPersianDigits(v) : v);
+const value = (v: FieldChange["before"]) =>
+  v === undefined
+    ? "—"
+    : v === null
+      ? "null"
+      : typeof v === "boolean"
+        ? v
+          ? "true"
+          : "false"
+        : typeof v === "number"
+          ? toPersianDigits(v)
+          : v;
 
 function Changes({ changes }: { changes: readonly FieldChange[] }) {
   return (
     <ul className="ms-4 list-inside list-disc">
       {changes.map((c) => (
         <li key={c.field}>
-          <span dir="ltr" className="font-mono text-xs">{c.field}</span>: {value(c.before)} ← {value(c.after)}
+          <span dir="ltr" className="font-mono text-xs">
+            {c.field}
+          </span>
+          : {value(c.before)} ← {value(c.after)}
         </li>
       ))}
     </ul>
@@ -36,8 +50,24 @@ export function RuleSetDiffView({ diff, baseLabel }: { diff: RuleSetDiff; baseLa
       {section(
         "معیارها",
         <ul className="space-y-1">
-          {c.added.map((x) => <li key={`a-${x.key}`}>افزوده: «{x.title}» (<span dir="ltr" className="font-mono text-xs">{x.key}</span>)</li>)}
-          {c.removed.map((x) => <li key={`r-${x.key}`}>حذف‌شده: «{x.title}» (<span dir="ltr" className="font-mono text-xs">{x.key}</span>)</li>)}
+          {c.added.map((x) => (
+            <li key={`a-${x.key}`}>
+              افزوده: «{x.title}» (
+              <span dir="ltr" className="font-mono text-xs">
+                {x.key}
+              </span>
+              )
+            </li>
+          ))}
+          {c.removed.map((x) => (
+            <li key={`r-${x.key}`}>
+              حذف‌شده: «{x.title}» (
+              <span dir="ltr" className="font-mono text-xs">
+                {x.key}
+              </span>
+              )
+            </li>
+          ))}
           {c.changed.map((x) => (
             <li key={`c-${x.after.key}`}>
               تغییر در «{x.after.title}»:
@@ -50,8 +80,16 @@ export function RuleSetDiffView({ diff, baseLabel }: { diff: RuleSetDiff; baseLa
       {section(
         "تخلف‌ها",
         <ul className="space-y-1">
-          {v.added.map((x) => <li key={`a-${x.code}`}>افزوده: {x.code} «{x.title}»، {toPersianDigits(x.points)} امتیاز</li>)}
-          {v.removed.map((x) => <li key={`r-${x.code}`}>حذف‌شده: {x.code} «{x.title}»</li>)}
+          {v.added.map((x) => (
+            <li key={`a-${x.code}`}>
+              افزوده: {x.code} «{x.title}»، {toPersianDigits(x.points)} امتیاز
+            </li>
+          ))}
+          {v.removed.map((x) => (
+            <li key={`r-${x.code}`}>
+              حذف‌شده: {x.code} «{x.title}»
+            </li>
+          ))}
           {v.changed.map((x) => (
             <li key={`c-${x.after.code}`}>
               تغییر در {x.after.code}:
@@ -64,14 +102,22 @@ export function RuleSetDiffView({ diff, baseLabel }: { diff: RuleSetDiff; baseLa
       {section(
         "آستانه رتبه‌ها",
         <ul className="ms-4 list-inside list-disc">
-          {diff.ranks.map((r) => <li key={r.rank}>رتبه {toPersianDigits(r.rank)}: {value(r.before)} ← {value(r.after)}</li>)}
+          {diff.ranks.map((r) => (
+            <li key={r.rank}>
+              رتبه {toPersianDigits(r.rank)}: {value(r.before)} ← {value(r.after)}
+            </li>
+          ))}
         </ul>,
         diff.ranks.length === 0,
       )}
       {section(
         "سهم خدمات (درصد)",
         <ul className="ms-4 list-inside list-disc">
-          {diff.serviceSharePercent.map((r) => <li key={r.rank}>رتبه {toPersianDigits(r.rank)}: {value(r.before)} ← {value(r.after)}</li>)}
+          {diff.serviceSharePercent.map((r) => (
+            <li key={r.rank}>
+              رتبه {toPersianDigits(r.rank)}: {value(r.before)} ← {value(r.after)}
+            </li>
+          ))}
         </ul>,
         diff.serviceSharePercent.length === 0,
       )}

@@ -15,6 +15,8 @@ import { Countdown } from "@/components/countdown";
 import { DeclarationSummary } from "@/components/declaration/declaration-summary";
 import { MapView } from "@/components/map/map-view";
 import { ReviewPanel, type ReturnSection } from "@/components/review/review-panel";
+import { REGION_STATUSES } from "@/lib/review/assignment";
+import { availableTransitions } from "@/lib/workflow/transitions";
 import { PositiveScoreTable } from "@/components/wizard/positive-score-table";
 import { FACT_DISPLAY } from "@/lib/declaration/facts";
 import { explainCriterion } from "@/lib/declaration/score-preview";
@@ -28,9 +30,16 @@ const SMS_TEMPLATE_LABEL: Record<string, string> = {
   "objection-decided": "نتیجه اعتراض",
   "not-submitted": "ارسال نشدن در مهلت",
 };
-const SMS_STATUS_LABEL: Record<string, string> = { PENDING: "در صف ارسال", SENDING: "در حال ارسال", SENT: "ارسال شد", FAILED: "ارسال نشد", HELD: "در انتظار (اعتبار پیامک)" };
+const SMS_STATUS_LABEL: Record<string, string> = {
+  PENDING: "در صف ارسال",
+  SENDING: "در حال ارسال",
+  SENT: "ارسال شد",
+  FAILED: "ارسال نشد",
+  HELD: "در انتظار (اعتبار پیامک)",
+};
 
-const showValue = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? toPersianDigits(v) : toPersianDigits(JSON.stringify(v)));
+const showValue = (v: unknown) =>
+  v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? toPersianDigits(v) : toPersianDigits(JSON.stringify(v));
 
 export default async function ReviewFilePage({ params }: { params: Promise<{ declarationId: string }> }) {
   const user = await requireUser();
@@ -39,11 +48,13 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
   const file = await orNotFound(loadReviewFile(db, user, declarationId));
   const { declaration: d, score } = file;
   const now = new Date();
-  const sections: ReturnSection[] = STEPS.filter((s) => s.number <= 8 && file.summary.stepStatus[String(s.number)] !== "NOT_NEEDED").map((s) => ({
-    value: String(s.number),
-    label: `${toPersianDigits(s.number)}. ${s.title}`,
-    fields: (FORM_STEPS[String(s.number) as "2"]?.fields ?? []).map((f) => ({ value: f.name, label: f.label })),
-  }));
+  const sections: ReturnSection[] = STEPS.filter((s) => s.number <= 8 && file.summary.stepStatus[String(s.number)] !== "NOT_NEEDED").map(
+    (s) => ({
+      value: String(s.number),
+      label: `${toPersianDigits(s.number)}. ${s.title}`,
+      fields: (FORM_STEPS[String(s.number) as "2"]?.fields ?? []).map((f) => ({ value: f.name, label: f.label })),
+    }),
+  );
   const overdue = d.dueAt !== null && d.dueAt < now;
 
   return (
@@ -61,11 +72,16 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
           {d.office.city}، استان {d.office.province.name} — وضعیت: <strong>{DECLARATION_STATUS_LABEL[d.status]}</strong>
           {d.overdue ? <span className="ms-2 rounded bg-red-100 px-2 text-red-900">مهلت اصلاح دارنده گذشته بود</span> : null}
         </p>
-        {d.trackingCode ? <p>کد رهگیری: <bdi dir="ltr">{toPersianDigits(d.trackingCode)}</bdi></p> : null}
+        {d.trackingCode ? (
+          <p>
+            کد رهگیری: <bdi dir="ltr">{toPersianDigits(d.trackingCode)}</bdi>
+          </p>
+        ) : null}
         <p>کارشناس: {file.assignee ? `${file.assignee.firstName} ${file.assignee.lastName}` : "واگذار نشده"}</p>
         {d.dueAt ? (
           <p className={overdue ? "font-bold text-red-800" : ""}>
-            مهلت اقدام: {formatJalaliDateTime(d.dueAt)} ({overdue ? "گذشته" : <Countdown until={d.dueAt.toISOString()} serverNow={now.toISOString()} />})
+            مهلت اقدام: {formatJalaliDateTime(d.dueAt)} (
+            {overdue ? "گذشته" : <Countdown until={d.dueAt.toISOString()} serverNow={now.toISOString()} />})
           </p>
         ) : null}
       </div>
@@ -74,6 +90,8 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
         <ReviewPanel
           declarationId={d.id}
           status={d.status}
+          moves={availableTransitions(d.status, "EXPERT")}
+          claimable={REGION_STATUSES.includes(d.status)}
           mine={d.assigneeId === user.id}
           takenBy={file.assignee && file.assignee.id !== user.id ? `${file.assignee.firstName} ${file.assignee.lastName}` : null}
           isApprover={file.approverId === user.id}
@@ -88,8 +106,8 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
           امتیاز
         </h2>
         <p>
-          امتیاز مثبت {formatNumberFa(score.positive)}، امتیاز منفی {formatNumberFa(score.negative)}، امتیاز کل <strong>{formatNumberFa(score.total)}</strong> — رتبه{" "}
-          {toPersianDigits(score.rank)}
+          امتیاز مثبت {formatNumberFa(score.positive)}، امتیاز منفی {formatNumberFa(score.negative)}، امتیاز کل{" "}
+          <strong>{formatNumberFa(score.total)}</strong> — رتبه {toPersianDigits(score.rank)}
           {score.criteria.some((c) => c.pending) ? " (امتیازهای منطقه هنوز وارد نشده است)" : ""}
         </p>
         <PositiveScoreTable
@@ -113,7 +131,9 @@ export default async function ReviewFilePage({ params }: { params: Promise<{ dec
             ))}
           </ul>
         ) : null}
-        {file.submittedScore ? <p className="text-sm text-slate-700">امتیاز خوداظهاری در زمان ارسال: {formatNumberFa(file.submittedScore.total)}</p> : null}
+        {file.submittedScore ? (
+          <p className="text-sm text-slate-700">امتیاز خوداظهاری در زمان ارسال: {formatNumberFa(file.submittedScore.total)}</p>
+        ) : null}
         {d.finalScore !== null ? (
           <p>
             امتیاز نهایی: <strong>{formatNumberFa(d.finalScore.toNumber())}</strong>، رتبه نهایی {toPersianDigits(d.finalRank ?? 0)}

@@ -41,7 +41,9 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
   const draft = declaration.status === "DRAFT";
   const { ruleSet } = await ruleSetOfRound(db, declaration.roundId);
   const corrections =
-    declaration.status === "RETURNED" ? await db.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, orderBy: { createdAt: "asc" } }) : [];
+    declaration.status === "RETURNED"
+      ? await db.correctionRequest.findMany({ where: { declarationId: declaration.id, resolvedAt: null }, orderBy: { createdAt: "asc" } })
+      : [];
   const objectionClosesAt = declaration.status === "APPROVED" ? await objectionDeadline(db, declaration) : null;
   // The provisional score is for a file still being filled in.
   const preview = draft
@@ -106,7 +108,8 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
             <p>خوداظهاری در مهلت ارسال نشد؛ رتبه دفتر تا دوره بعد {toPersianDigits(declaration.finalRank)} است.</p>
           ) : (
             <p>
-              امتیاز نهایی: <strong>{formatNumberFa(declaration.finalScore?.toNumber() ?? 0)}</strong> — رتبه <strong>{toPersianDigits(declaration.finalRank)}</strong> (ارائه تا{" "}
+              امتیاز نهایی: <strong>{formatNumberFa(declaration.finalScore?.toNumber() ?? 0)}</strong> — رتبه{" "}
+              <strong>{toPersianDigits(declaration.finalRank)}</strong> (ارائه تا{" "}
               {toPersianDigits(serviceSharePercentFor(ruleSet, declaration.finalRank))}٪ خدمات)
             </p>
           )}
@@ -123,7 +126,9 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
         <div role="status" className="card space-y-2 border-green-300 bg-green-50">
           <p>
             پرونده در {formatJalaliDateTime(declaration.submittedAt!)} ارسال شد. کد رهگیری:{" "}
-            <bdi dir="ltr" className="font-bold">{toPersianDigits(groupTrackingCode(declaration.trackingCode))}</bdi>
+            <bdi dir="ltr" className="font-bold">
+              {toPersianDigits(groupTrackingCode(declaration.trackingCode))}
+            </bdi>
           </p>
           <Link href={`/declarations/${declaration.id}/receipt`} className="text-brand-700 underline">
             مشاهده و چاپ رسید
@@ -134,7 +139,14 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
         <p id="progress-label" className="mb-1 text-sm">
           پیشرفت: {toPersianDigits(percent)}٪
         </p>
-        <div role="progressbar" aria-labelledby="progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-3 w-full rounded-full bg-slate-200">
+        <div
+          role="progressbar"
+          aria-labelledby="progress-label"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          className="h-3 w-full rounded-full bg-slate-200"
+        >
           <div className="h-3 rounded-full bg-green-700" style={{ width: `${percent}%` }} />
         </div>
       </div>

@@ -36,12 +36,14 @@ export default async function OfficePage({ params }: { params: Promise<{ officeI
         ))}
       </dl>
       <section className="card" aria-labelledby="licences">
-        <h2 id="licences" className="mb-2 text-lg font-bold">پروانه</h2>
+        <h2 id="licences" className="mb-2 text-lg font-bold">
+          پروانه
+        </h2>
         <ul className="space-y-1">
           {office.licences.map((l) => (
             <li key={l.id}>
-              شماره <span dir="ltr">{toPersianDigits(l.number)}</span>، صدور {formatJalaliDate(l.issuedAt)}، اعتبار تا {formatJalaliDate(l.expiresAt)} —{" "}
-              <strong>{LICENCE_STATUS_LABEL[l.status]}</strong>
+              شماره <span dir="ltr">{toPersianDigits(l.number)}</span>، صدور {formatJalaliDate(l.issuedAt)}، اعتبار تا{" "}
+              {formatJalaliDate(l.expiresAt)} — <strong>{LICENCE_STATUS_LABEL[l.status]}</strong>
             </li>
           ))}
         </ul>

@@ -17,26 +17,29 @@ export const dynamic = "force-dynamic";
 const TYPE_OF_CONTENT_TYPE = new Map(Object.entries(CONTENT_TYPE).map(([type, ct]) => [ct, type as FileType]));
 const EXTENSION: Record<FileType, string> = { jpeg: "jpg", pdf: "pdf", docx: "docx" };
 
-
 export const GET = routeHandler<{ documentId: string }>(
   "documents",
   async (request, { documentId }) => {
-  const caller = await routeCaller();
-  const { document: doc, bytes } = await readDocument(db, caller, documentId);
-  const type = TYPE_OF_CONTENT_TYPE.get(doc.contentType) ?? null;
-  const inline = (type === "jpeg" || type === "pdf") && new URL(request.url).searchParams.get("download") !== "1";
-  const headers = new Headers({
-    "Content-Type": type ? CONTENT_TYPE[type] : "application/octet-stream",
-    "Content-Length": String(bytes.length),
-    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", `document.${type ? EXTENSION[type] : "bin"}`, doc.fileName),
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, no-store",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    // A PDF shown by the browser runs sandboxed (no scripts, no access to this origin);
-    // anything else opened directly may load nothing but itself.
-    "Content-Security-Policy": type === "pdf" ? "sandbox" : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-  });
-  return new Response(new Uint8Array(bytes), { status: 200, headers });
+    const caller = await routeCaller();
+    const { document: doc, bytes } = await readDocument(db, caller, documentId);
+    const type = TYPE_OF_CONTENT_TYPE.get(doc.contentType) ?? null;
+    const inline = (type === "jpeg" || type === "pdf") && new URL(request.url).searchParams.get("download") !== "1";
+    const headers = new Headers({
+      "Content-Type": type ? CONTENT_TYPE[type] : "application/octet-stream",
+      "Content-Length": String(bytes.length),
+      "Content-Disposition": contentDisposition(
+        inline ? "inline" : "attachment",
+        `document.${type ? EXTENSION[type] : "bin"}`,
+        doc.fileName,
+      ),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Cross-Origin-Resource-Policy": "same-origin",
+      // A PDF shown by the browser runs sandboxed (no scripts, no access to this origin);
+      // anything else opened directly may load nothing but itself.
+      "Content-Security-Policy": type === "pdf" ? "sandbox" : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    });
+    return new Response(new Uint8Array(bytes), { status: 200, headers });
   },
   { notFound: "این مدرک یافت نشد یا به آن دسترسی ندارید." },
 );

@@ -14,10 +14,10 @@ const NOT_FOUND_MESSAGE = "این کار یافت نشد یا به آن دستر
 export const GET = routeHandler<{ jobId: string }>(
   "jobs",
   async (_request, { jobId }) => {
-  const job = await loadJobFor(db, await routeCaller(), jobId);
-  // The report may be large (row errors): the poller needs it only once the job is over.
-  const over = job.status === "SUCCEEDED" || job.status === "FAILED";
-  return NextResponse.json({ ...job, result: over ? job.result : null }, { headers: NO_STORE });
+    const job = await loadJobFor(db, await routeCaller(), jobId);
+    // The report may be large (row errors): the poller needs it only once the job is over.
+    const over = job.status === "SUCCEEDED" || job.status === "FAILED";
+    return NextResponse.json({ ...job, result: over ? job.result : null }, { headers: NO_STORE });
   },
   { notFound: NOT_FOUND_MESSAGE },
 );

@@ -37,7 +37,12 @@ export const POST = routeHandler("registry-import", async (request) => {
 
   const actor = { userId: user.id, role: user.role, ip: clientIp(request.headers), userAgent: userAgent(request.headers) };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const job = await startRegistryDryRun(db, actor, { id: user.id, role: user.role, regionId: user.regionId }, { fileName: (file as File).name ?? "", bytes });
+  const job = await startRegistryDryRun(
+    db,
+    actor,
+    { id: user.id, role: user.role, regionId: user.regionId },
+    { fileName: (file as File).name ?? "", bytes },
+  );
   kickJobWorker();
   return NextResponse.json({ ok: true, data: { jobId: job.id } }, { status: 200, headers: NO_STORE });
 });

@@ -16,17 +16,17 @@ const NOT_FOUND_MESSAGE = "این صفحه یافت نشد یا به آن دست
 export const GET = routeHandler(
   "registry-template",
   async () => {
-  if (!mayImportRegistry(await routeCaller())) throw new NotFoundError("registry");
-  const csv = csvText([REGISTRY_COLUMNS.map((c) => c.key), REGISTRY_COLUMNS.map((c) => c.example)]);
-  return new Response(new TextEncoder().encode(csv), {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="registry-template.csv"',
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+    if (!mayImportRegistry(await routeCaller())) throw new NotFoundError("registry");
+    const csv = csvText([REGISTRY_COLUMNS.map((c) => c.key), REGISTRY_COLUMNS.map((c) => c.example)]);
+    return new Response(new TextEncoder().encode(csv), {
+      status: 200,
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="registry-template.csv"',
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
   },
   { notFound: NOT_FOUND_MESSAGE },
 );

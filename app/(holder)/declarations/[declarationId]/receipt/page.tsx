@@ -30,14 +30,22 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
   }
   const { score, office } = receipt;
   const rows: [string, React.ReactNode][] = [
-    ["کد رهگیری", <bdi key="t" dir="ltr" className="text-lg font-bold">{toPersianDigits(groupTrackingCode(receipt.trackingCode))}</bdi>],
+    [
+      "کد رهگیری",
+      <bdi key="t" dir="ltr" className="text-lg font-bold">
+        {toPersianDigits(groupTrackingCode(receipt.trackingCode))}
+      </bdi>,
+    ],
     ["زمان ارسال (به وقت تهران)", formatJalaliDateTime(receipt.submittedAt)],
     ["دوره", receipt.roundTitle],
     ["دفتر", `${office.name} (کد ${toPersianDigits(office.code)})، ${office.typeLabel}`],
     ["محل", `${office.city}، استان ${office.province} (${office.region})`],
     ["دارنده پروانه", receipt.holderName],
     ["وضعیت پرونده", receipt.statusLabel],
-    ["جدول امتیازدهی", `${receipt.ruleSet.title}، نسخه ${toPersianDigits(receipt.ruleSet.version)}${receipt.ruleSet.isSample ? " (نمونه)" : ""}`],
+    [
+      "جدول امتیازدهی",
+      `${receipt.ruleSet.title}، نسخه ${toPersianDigits(receipt.ruleSet.version)}${receipt.ruleSet.isSample ? " (نمونه)" : ""}`,
+    ],
   ];
 
   return (
@@ -75,15 +83,23 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
             <caption className="sr-only">امتیاز هر معیار در زمان ارسال</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2 text-start">معیار</th>
-                <th scope="col" className="p-2 text-start">امتیاز</th>
-                <th scope="col" className="p-2 text-start">توضیح</th>
+                <th scope="col" className="p-2 text-start">
+                  معیار
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  امتیاز
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  توضیح
+                </th>
               </tr>
             </thead>
             <tbody>
               {score.criteria.map((c) => (
                 <tr key={c.key} className="border-b border-slate-200">
-                  <th scope="row" className="p-2 text-start font-medium">{c.title}</th>
+                  <th scope="row" className="p-2 text-start font-medium">
+                    {c.title}
+                  </th>
                   <td className="p-2 whitespace-nowrap">
                     {c.pending ? "در انتظار امتیاز منطقه" : `${formatNumberFa(c.points)} از ${formatNumberFa(c.max)}`}
                   </td>
@@ -120,7 +136,8 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
           </dd>
         </dl>
         <p className="text-sm text-slate-700">
-          این امتیاز موقت است: امتیاز رضایت مراجعان و امتیاز انجمن را منطقه وارد می‌کند و امتیاز و رتبه پس از بررسی منطقه قطعی و با پیامک اعلام می‌شود.
+          این امتیاز موقت است: امتیاز رضایت مراجعان و امتیاز انجمن را منطقه وارد می‌کند و امتیاز و رتبه پس از بررسی منطقه قطعی و با پیامک
+          اعلام می‌شود.
         </p>
       </section>
 

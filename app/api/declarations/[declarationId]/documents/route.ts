@@ -30,12 +30,16 @@ export const POST = routeHandler<{ declarationId: string }>("documents", async (
 
   const actor = { userId: user.id, role: user.role, ip: clientIp(request.headers), userAgent: userAgent(request.headers) };
   const caller = { id: user.id, role: user.role, regionId: user.regionId };
-  const data = await uploadDocument(db, { actor, caller }, {
-    declarationId,
-    version,
-    kind,
-    fileName: "name" in file && typeof file.name === "string" ? file.name : "",
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  });
+  const data = await uploadDocument(
+    db,
+    { actor, caller },
+    {
+      declarationId,
+      version,
+      kind,
+      fileName: "name" in file && typeof file.name === "string" ? file.name : "",
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    },
+  );
   return NextResponse.json({ ok: true, data }, { status: 200, headers: NO_STORE });
 });

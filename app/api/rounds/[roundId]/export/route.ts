@@ -20,22 +20,22 @@ const BAD_FORMAT = "قالب خروجی باید xlsx یا csv باشد.";
 export const GET = routeHandler<{ roundId: string }>(
   "export",
   async (request, { roundId }) => {
-  const caller = await routeCaller();
-  const query = new URL(request.url).searchParams;
-  const plan = await planRoundExport(db, caller, roundId, positiveIntParam(query.get("region") ?? undefined));
-  // Checked after access, so that the answer says nothing about a round one may not see.
-  const format = query.get("format") ?? "xlsx";
-  if (format !== "csv" && format !== "xlsx") throw new AppError("INVALID", BAD_FORMAT, { status: 400 });
+    const caller = await routeCaller();
+    const query = new URL(request.url).searchParams;
+    const plan = await planRoundExport(db, caller, roundId, positiveIntParam(query.get("region") ?? undefined));
+    // Checked after access, so that the answer says nothing about a round one may not see.
+    const format = query.get("format") ?? "xlsx";
+    if (format !== "csv" && format !== "xlsx") throw new AppError("INVALID", BAD_FORMAT, { status: 400 });
 
-  const headers = new Headers({
-    "Content-Type": EXPORT_CONTENT_TYPE[format],
-    "Content-Disposition": exportContentDisposition(plan, format),
-    "Cache-Control": "private, no-store",
-    "X-Content-Type-Options": "nosniff",
-    "X-Total-Rows": String(plan.total),
-  });
-  if (format === "xlsx") headers.set("X-Expected-Bytes", String(estimatedXlsxBytes(plan)));
-  return new Response(exportStream(db, plan, format), { status: 200, headers });
+    const headers = new Headers({
+      "Content-Type": EXPORT_CONTENT_TYPE[format],
+      "Content-Disposition": exportContentDisposition(plan, format),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "X-Total-Rows": String(plan.total),
+    });
+    if (format === "xlsx") headers.set("X-Expected-Bytes", String(estimatedXlsxBytes(plan)));
+    return new Response(exportStream(db, plan, format), { status: 200, headers });
   },
   { notFound: NOT_FOUND },
 );

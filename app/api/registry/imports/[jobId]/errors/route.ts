@@ -15,18 +15,18 @@ const NOT_FOUND_MESSAGE = "این کار یافت نشد یا به آن دستر
 export const GET = routeHandler<{ jobId: string }>(
   "registry-errors",
   async (_request, { jobId }) => {
-  const job = await loadImportJob(db, await routeCaller(), jobId);
-  if (!job.report) throw new NotFoundError("report");
-  const body = new TextEncoder().encode(errorsCsv(job.report));
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="registry-errors-${job.id}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+    const job = await loadImportJob(db, await routeCaller(), jobId);
+    if (!job.report) throw new NotFoundError("report");
+    const body = new TextEncoder().encode(errorsCsv(job.report));
+    return new Response(body, {
+      status: 200,
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="registry-errors-${job.id}.csv"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
   },
   { notFound: NOT_FOUND_MESSAGE },
 );
