@@ -166,9 +166,12 @@ export async function requestRoundClose(
   });
 }
 
+/** What a ROUND_CLOSE job's `input` column holds. */
+export const roundCloseJobInput = z.object({ roundId: z.string(), ip: z.string().nullable().optional() });
+
 /** The ROUND_CLOSE job: closes the round as the admin who asked, reporting progress. */
 export const runRoundCloseJob: JobHandler = async (db, job, progress) => {
-  const input = z.object({ roundId: z.string(), ip: z.string().nullable().optional() }).parse(job.input);
+  const input = roundCloseJobInput.parse(job.input);
   const admin = await db.user.findUnique({ where: { id: job.createdById }, select: { id: true, role: true, regionId: true } });
   if (!admin) throw new JobFailure("کاربری که بستن دوره را خواسته بود یافت نشد.");
   try {

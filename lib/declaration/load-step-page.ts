@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/authz/guards";
 import { loadDeclarationFor } from "@/lib/authz/guards";
 import { NotFoundError } from "@/lib/errors/app-error";
 import { correctionAccess } from "@/lib/declaration/correction-access";
-import { readDeclarationData, readStepStatus, type DeclarationData } from "@/lib/declaration/declaration-json";
+import { readDeclarationData, readStepStatus } from "@/lib/declaration/declaration-json";
 import { declarationFacts, FACT_DISPLAY, positiveBasisOf } from "@/lib/declaration/facts";
 import { emptyRankingValues, splitStoredRanking } from "@/lib/declaration/forms/step-8-ranking";
 import { loadDeclarationSummary } from "@/lib/declaration/load-summary";
@@ -87,7 +87,7 @@ export type StepBody = Awaited<ReturnType<(typeof LOADERS)[keyof typeof LOADERS]
 
 async function loadStepDeclaration(db: Db, caller: Caller, declarationId: string) {
   const row = await loadDeclarationFor(db, caller, declarationId, "declaration:view", { include: { round: true } });
-  return { ...row, data: readDeclarationData(row.data) as DeclarationData, stepStatus: readStepStatus(row.stepStatus) };
+  return { ...row, data: readDeclarationData(row.data), stepStatus: readStepStatus(row.stepStatus) };
 }
 
 function bodyOf(db: Db, d: StepDeclaration, step: number): Promise<StepBody> {

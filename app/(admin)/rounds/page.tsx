@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
+import { roundCloseJobInput } from "@/lib/admin/rounds";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
@@ -34,7 +35,7 @@ export default async function RoundsPage({ searchParams }: { searchParams: Promi
     take: 50,
     select: { id: true, status: true, done: true, total: true, error: true, input: true },
   });
-  const closeJobOf = (roundId: string) => closeJobs.find((j) => (j.input as { roundId?: string }).roundId === roundId);
+  const closeJobOf = (roundId: string) => closeJobs.find((j) => roundCloseJobInput.safeParse(j.input).data?.roundId === roundId);
   const editing = edit ? rounds.find((r) => r.id === edit && r.status !== "CLOSED") : undefined;
   const initial: RoundValues = editing
     ? {
