@@ -33,14 +33,20 @@ export async function requestPasswordReset(
     // Serialise requests of one account (row lock), so that concurrent requests cannot
     // all see room under the limit.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id} FOR UPDATE`;
-    const recent = await tx.passwordResetCode.count({
-      where: { userId: user.id, createdAt: { gte: new Date(now.getTime() - REQUEST_WINDOW_MS) } },
+    const recent = await tx.oneTimeCode.count({
+      where: { userId: user.id, purpose: "PASSWORD_RESET", createdAt: { gte: new Date(now.getTime() - REQUEST_WINDOW_MS) } },
     });
     if (recent >= MAX_REQUESTS_PER_WINDOW) return null;
     // Only the newest code works: earlier ones are retired.
-    await tx.passwordResetCode.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
-    await tx.passwordResetCode.create({
-      data: { userId: user.id, codeHash: codeHash(user.id, code), expiresAt: new Date(now.getTime() + CODE_TTL_MS), createdAt: now },
+    await tx.oneTimeCode.updateMany({ where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } });
+    await tx.oneTimeCode.create({
+      data: {
+        userId: user.id,
+        purpose: "PASSWORD_RESET",
+        codeHash: codeHash(user.id, code),
+        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+        createdAt: now,
+      },
     });
     await recordAudit(
       tx,
@@ -68,13 +74,13 @@ export async function resetPassword(
   const now = input.now ?? new Date();
   const user = await db.user.findUnique({ where: { nationalId: input.nationalId } });
   if (!user) return { ok: false, fieldErrors: { code: WRONG_CODE } };
-  const pending = await db.passwordResetCode.findFirst({
-    where: { userId: user.id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_GUESSES } },
+  const pending = await db.oneTimeCode.findFirst({
+    where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_GUESSES } },
     orderBy: { createdAt: "desc" },
   });
   if (!pending) return { ok: false, fieldErrors: { code: WRONG_CODE } };
   // Spend a guess before comparing, atomically: concurrent guesses cannot exceed the limit.
-  const spent = await db.passwordResetCode.updateMany({
+  const spent = await db.oneTimeCode.updateMany({
     where: { id: pending.id, usedAt: null, attempts: { lt: MAX_GUESSES } },
     data: { attempts: { increment: 1 } },
   });
@@ -85,15 +91,15 @@ export async function resetPassword(
   const issue = newPasswordIssue(input.newPassword, user.nationalId);
   if (issue) {
     // The guess was right: give it back, so fixing the password costs no attempt.
-    await db.passwordResetCode.update({ where: { id: pending.id }, data: { attempts: { decrement: 1 } } });
+    await db.oneTimeCode.update({ where: { id: pending.id }, data: { attempts: { decrement: 1 } } });
     return { ok: false, fieldErrors: { newPassword: issue } };
   }
   const passwordHash = await hashPassword(normalizePassword(input.newPassword));
   const used = await db.$transaction(async (tx) => {
     // Single use even under a race: only one transaction can flip usedAt from null.
-    const claimed = await tx.passwordResetCode.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.oneTimeCode.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) return false;
-    await tx.passwordResetCode.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    await tx.oneTimeCode.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, failedAttempts: 0, lockedUntil: null },

@@ -101,8 +101,42 @@ export class RefusedError extends AppError {
   }
 }
 
-/** The input, parsed once with its schema; a refusal names each field (the form keeps what was typed). */
+export const UNSAFE_TEXT_MESSAGE =
+  "این متن نویسه‌ای دارد که پذیرفته نمی‌شود (نویسه تهی یا نیمی از یک نویسه). آن را پاک کنید و دوباره بنویسید.";
+
+// A NUL, or half of a UTF-16 surrogate pair: PostgreSQL cannot store either in text or JSON,
+// and no keyboard types them. They reach us only from a forged call or a broken paste.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The fields (form names, as fieldErrorsOf keys them) whose text holds a character no column can store. */
+export function unsafeTextFields(raw: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  const walk = (value: unknown, path: (string | number)[], depth: number) => {
+    if (typeof value === "string") {
+      if (UNSAFE_TEXT.test(value)) {
+        const shown = path[0] === "values" && path.length > 1 ? path.slice(1) : path;
+        out[shown.join(".") || "_form"] ??= UNSAFE_TEXT_MESSAGE;
+      }
+    } else if (depth < 8 && value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        if (UNSAFE_TEXT.test(k)) out[path.join(".") || "_form"] ??= UNSAFE_TEXT_MESSAGE;
+        walk(v, [...path, Array.isArray(value) ? Number(k) : k], depth + 1);
+      }
+    }
+  };
+  walk(raw, [], 0);
+  return out;
+}
+
+/**
+ * The input, parsed once with its schema; a refusal names each field (the form keeps what was
+ * typed). Text with a NUL or a lone surrogate is refused beside its field before the schema
+ * runs, so it never reaches a column (where PostgreSQL would answer with an error).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const unsafe = unsafeTextFields(raw);
+  if (Object.keys(unsafe).length > 0) throw new InvalidInputError(unsafe);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error));
   return parsed.data;

@@ -32,11 +32,7 @@ async function requestCode(nationalId: string, now?: Date): Promise<string> {
 const otherCode = (code: string, k = 1) => String((Number(code) + k) % 1_000_000).padStart(6, "0");
 
 async function counts() {
-  const [codes, notifications, audits] = await Promise.all([
-    t.db.passwordResetCode.count(),
-    t.db.notification.count(),
-    t.db.auditEvent.count(),
-  ]);
+  const [codes, notifications, audits] = await Promise.all([t.db.oneTimeCode.count(), t.db.notification.count(), t.db.auditEvent.count()]);
   return { codes, notifications, audits };
 }
 
@@ -46,7 +42,7 @@ describe("requestPasswordReset", () => {
     const result = await requestPasswordReset(t.db, { nationalId: h.nationalId, ip: "198.51.100.7" });
     expect(result.notificationId).toEqual(expect.any(String));
 
-    const codes = await t.db.passwordResetCode.findMany({ where: { userId: h.user.id } });
+    const codes = await t.db.oneTimeCode.findMany({ where: { userId: h.user.id } });
     expect(codes).toHaveLength(1);
     expect(codes[0]!.usedAt).toBeNull();
     expect(codes[0]!.attempts).toBe(0);
@@ -69,7 +65,7 @@ describe("requestPasswordReset", () => {
   test("the code is not stored in clear (nor as a plain unsalted hash) in PasswordResetCode", async () => {
     const h = await createHolder(t.db);
     const code = await requestCode(h.nationalId);
-    const row = await t.db.passwordResetCode.findFirstOrThrow({ where: { userId: h.user.id } });
+    const row = await t.db.oneTimeCode.findFirstOrThrow({ where: { userId: h.user.id } });
     expect(JSON.stringify(row)).not.toContain(code);
     expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
     const sha = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -107,12 +103,12 @@ describe("requestPasswordReset", () => {
     const fourth = await requestPasswordReset(t.db, { nationalId: h.nationalId, ip: null, now: new Date(now.getTime() + 60_000) });
     expect(fourth).toEqual({ notificationId: null });
     expect(await counts()).toEqual(before);
-    expect(await t.db.passwordResetCode.count({ where: { userId: h.user.id } })).toBe(3);
+    expect(await t.db.oneTimeCode.count({ where: { userId: h.user.id } })).toBe(3);
 
     const later = new Date(now.getTime() + REQUEST_WINDOW_MS + 1000);
     const again = await requestPasswordReset(t.db, { nationalId: h.nationalId, ip: null, now: later });
     expect(again.notificationId).not.toBeNull();
-    expect(await t.db.passwordResetCode.count({ where: { userId: h.user.id } })).toBe(4);
+    expect(await t.db.oneTimeCode.count({ where: { userId: h.user.id } })).toBe(4);
     expect(await t.db.notification.count({ where: { userId: h.user.id } })).toBe(4);
   });
 
@@ -145,7 +141,7 @@ describe("resetPassword", () => {
     expect(user.failedAttempts).toBe(0);
     expect(user.passwordChangedAt).not.toBeNull();
 
-    const row = await t.db.passwordResetCode.findFirstOrThrow({ where: { userId: h.user.id } });
+    const row = await t.db.oneTimeCode.findFirstOrThrow({ where: { userId: h.user.id } });
     expect(row.usedAt).not.toBeNull();
     const audit = await t.db.auditEvent.count({ where: { actorId: h.user.id, action: "auth.password_reset" } });
     expect(audit).toBe(1);
@@ -185,7 +181,7 @@ describe("resetPassword", () => {
     if (!right.ok) expect(right.fieldErrors.code).toBeDefined();
     const user = await t.db.user.findUniqueOrThrow({ where: { id: h.user.id } });
     expect(await verifyPassword(user.passwordHash, NEW_PASSWORD)).toBe(false);
-    expect((await t.db.passwordResetCode.findFirstOrThrow({ where: { userId: h.user.id } })).usedAt).toBeNull();
+    expect((await t.db.oneTimeCode.findFirstOrThrow({ where: { userId: h.user.id } })).usedAt).toBeNull();
   });
 
   test("four wrong guesses still leave the right code usable", async () => {
@@ -247,7 +243,7 @@ describe("resetPassword", () => {
     expect(result.fieldErrors.newPassword).toMatch(message);
     expect(result.fieldErrors.newPassword).toMatch(/رمز عبور/);
 
-    const row = await t.db.passwordResetCode.findFirstOrThrow({ where: { userId: h.user.id } });
+    const row = await t.db.oneTimeCode.findFirstOrThrow({ where: { userId: h.user.id } });
     expect(row.usedAt).toBeNull();
     expect(row.attempts).toBe(0);
     const user = await t.db.user.findUniqueOrThrow({ where: { id: h.user.id } });
@@ -266,7 +262,7 @@ describe("password reset under attack", () => {
     const results = await Promise.all(
       [...guesses, code].map((c) => resetPassword(t.db, { nationalId: h.nationalId, code: c, newPassword: NEW_PASSWORD, ip: null })),
     );
-    const row = await t.db.passwordResetCode.findFirstOrThrow({ where: { userId: h.user.id } });
+    const row = await t.db.oneTimeCode.findFirstOrThrow({ where: { userId: h.user.id } });
     expect(row.attempts).toBeLessThanOrEqual(MAX_GUESSES);
     // At most MAX_GUESSES comparisons happened, so the right code wins only if it was among them.
     expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(1);
@@ -275,7 +271,7 @@ describe("password reset under attack", () => {
   test("concurrent requests cannot exceed the request limit", async () => {
     const h = await createHolder(t.db);
     await Promise.all(Array.from({ length: 8 }, () => requestPasswordReset(t.db, { nationalId: h.nationalId, ip: null })));
-    expect(await t.db.passwordResetCode.count({ where: { userId: h.user.id } })).toBe(MAX_REQUESTS_PER_WINDOW);
+    expect(await t.db.oneTimeCode.count({ where: { userId: h.user.id } })).toBe(MAX_REQUESTS_PER_WINDOW);
     expect(await t.db.notification.count({ where: { userId: h.user.id } })).toBe(MAX_REQUESTS_PER_WINDOW);
   });
 
@@ -287,7 +283,7 @@ describe("password reset under attack", () => {
     expect(old.ok).toBe(first === second);
     const ok = await resetPassword(t.db, { nationalId: h.nationalId, code: second, newPassword: NEW_PASSWORD, ip: null });
     expect(ok.ok).toBe(true);
-    expect(await t.db.passwordResetCode.count({ where: { userId: h.user.id, usedAt: null } })).toBe(0);
+    expect(await t.db.oneTimeCode.count({ where: { userId: h.user.id, usedAt: null } })).toBe(0);
   });
 
   test("a password typed in Persian digits is the same password in ASCII digits", async () => {
