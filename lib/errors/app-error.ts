@@ -106,7 +106,6 @@ export const UNSAFE_TEXT_MESSAGE =
 
 // A NUL, or half of a UTF-16 surrogate pair: PostgreSQL cannot store either in text or JSON,
 // and no keyboard types them. They reach us only from a forged call or a broken paste.
-// eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The fields (form names, as fieldErrorsOf keys them) whose text holds a character no column can store. */

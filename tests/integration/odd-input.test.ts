@@ -121,9 +121,12 @@ test("every text field of every holder, expert and head-office action refuses od
     for (const [kind, odd] of Object.entries(ODD)) {
       for (const v of variants(input, odd)) {
         const before = await audits();
-        const result = await action(v.value).catch((e: Error) => ({ ok: false, thrown: e.message }));
+        const result: Awaited<ReturnType<AnyAction>> & { thrown?: string } = await action(v.value).catch((e: Error) => ({
+          ok: false,
+          thrown: e.message,
+        }));
         const what = `${name} ${v.path} ${kind}`;
-        expect({ what, thrown: (result as { thrown?: string }).thrown }).toEqual({ what, thrown: undefined });
+        expect({ what, thrown: result.thrown }).toEqual({ what, thrown: undefined });
         expect({ what, ok: result.ok }).toEqual({ what, ok: false });
         const message = Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? "";
         expect({ what, persian: /[\u0600-\u06FF]/.test(message) }).toEqual({ what, persian: true });
