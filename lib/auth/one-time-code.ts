@@ -79,7 +79,7 @@ export async function pendingCode(db: Db | Tx, userId: string, purpose: CodePurp
  * Checks `code` against the newest usable code: a guess is spent atomically before the
  * comparison (parallel guesses cannot exceed 5), and a right code is used up at once (it
  * works once even under a race). `keep: true` leaves a right code unused (e.g. to let the
- * holder fix the new password that came with it); consume it later with `useCode`.
+ * holder fix the new password that came with it); consume it later with `consumeCode`.
  */
 export async function checkCode(
   db: Db | Tx,
@@ -95,12 +95,12 @@ export async function checkCode(
   if (spent.count !== 1) return { ok: false };
   const right = timingSafeEqual(Buffer.from(codeHash(input.userId, input.code), "hex"), Buffer.from(pending.codeHash, "hex"));
   if (!right) return { ok: false };
-  if (!input.keep && !(await useCode(db, pending.id, now))) return { ok: false };
+  if (!input.keep && !(await consumeCode(db, pending.id, now))) return { ok: false };
   return { ok: true, id: pending.id };
 }
 
 /** Uses up a code that was checked with `keep`; false when another request used it first. */
-export async function useCode(db: Db | Tx, id: string, now = new Date()): Promise<boolean> {
+export async function consumeCode(db: Db | Tx, id: string, now = new Date()): Promise<boolean> {
   const used = await db.oneTimeCode.updateMany({ where: { id, usedAt: null }, data: { usedAt: now } });
   return used.count === 1;
 }
