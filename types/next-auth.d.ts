@@ -5,6 +5,8 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: Role;
     loginAt?: number;
+    /** The account's session generation when this session was opened (lib/auth/session-policy.ts). */
+    gen?: number;
     expired?: boolean;
   }
 }

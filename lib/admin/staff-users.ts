@@ -68,7 +68,7 @@ export async function createStaffAccount(db: Db, actor: AuditActor, caller: Call
   });
 }
 
-export const STAFF_ACCOUNT_ACTIONS = ["deactivate", "activate", "reset_password", "unlock"] as const;
+export const STAFF_ACCOUNT_ACTIONS = ["deactivate", "activate", "reset_password", "unlock", "end_sessions"] as const;
 export type StaffAccountAction = (typeof STAFF_ACCOUNT_ACTIONS)[number];
 
 /** One change to a staff account. A reset returns the temporary password (shown once). */
@@ -88,14 +88,20 @@ export async function changeStaffAccount(db: Db, actor: AuditActor, caller: Call
           ? { active: true }
           : input.action === "unlock"
             ? { lockedUntil: null, failedAttempts: 0, failedWindowStart: null }
-            : {
-                passwordHash: passwordHash!,
-                mustChangePassword: true,
-                passwordChangedAt: new Date(),
-                lockedUntil: null,
-                failedAttempts: 0,
-              };
-    await tx.user.update({ where: { id: user.id }, data });
+            : input.action === "end_sessions"
+              ? {}
+              : {
+                  passwordHash: passwordHash!,
+                  mustChangePassword: true,
+                  passwordChangedAt: new Date(),
+                  lockedUntil: null,
+                  failedAttempts: 0,
+                };
+    // Every change but an unlock ends the account's sessions: a deactivated account's old
+    // cookies do not come back with a reactivation, and a reset or "sign out everywhere" ends
+    // whatever session a thief may hold.
+    const endSessions = input.action !== "unlock" ? { sessionGeneration: { increment: 1 } } : {};
+    await tx.user.update({ where: { id: user.id }, data: { ...data, ...endSessions } });
     // An expert taken off duty leaves the region's pool with their files unassigned.
     if (input.action === "deactivate") await tx.declaration.updateMany({ where: { assigneeId: user.id }, data: { assigneeId: null } });
     await recordAudit(tx, actor, { action: `user.${input.action}`, targetType: "User", targetId: user.id });

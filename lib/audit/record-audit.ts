@@ -43,6 +43,8 @@ export type AuditAction =
   | "user.activate"
   | "user.reset_password"
   | "user.unlock"
+  | "user.end_sessions"
+  | "auth.signed_out_everywhere"
   | "document.uploaded"
   | "document.deleted";
 

@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
-import { tokenIsLive } from "@/lib/auth/session-policy";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { sessionStillValid, tokenIsLive, type SessionClaims } from "@/lib/auth/session-policy";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
@@ -12,17 +13,14 @@ const USER_INCLUDE = { region: true, office: { include: { province: { include: {
 // The session cookie, decoded directly (next-auth's own JWE decode checks the signature,
 // the encryption and `exp`; tokenIsLive adds the 12-hour ceiling). Cheaper than
 // getServerSession, which runs the whole next-auth handler on every autosave.
-async function sessionClaims(): Promise<{ uid: string; loginAt: number } | null> {
+async function sessionClaims(): Promise<SessionClaims | null> {
   const jar = await cookies();
-  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+  const raw = jar.get(sessionCookieName())?.value;
   if (!raw || !authOptions.secret) return null;
   const token = await decode({ token: raw, secret: authOptions.secret }).catch(() => null);
-  return token && tokenIsLive(token) ? { uid: token.uid as string, loginAt: token.loginAt as number } : null;
-}
-
-/** Active, and no password change since this session was opened (a change ends older sessions). */
-function stillValid(user: { active: boolean; passwordChangedAt: Date | null } | null, loginAt: number): boolean {
-  return !!user && user.active && !(user.passwordChangedAt && loginAt < user.passwordChangedAt.getTime());
+  return token && tokenIsLive(token) && typeof token.gen === "number"
+    ? { uid: token.uid as string, loginAt: token.loginAt as number, gen: token.gen }
+    : null;
 }
 
 // The signed-in user, read from the database on every request (once per render thanks to
@@ -32,7 +30,7 @@ export const getCurrentUser = cache(async () => {
   const claims = await sessionClaims();
   if (!claims) return null;
   const user = await db.user.findUnique({ where: { id: claims.uid }, include: USER_INCLUDE });
-  return stillValid(user, claims.loginAt) ? user : null;
+  return sessionStillValid(user, claims) ? user : null;
 });
 
 /** The same check for server actions and route handlers, without the joins they do not need. */
@@ -40,7 +38,7 @@ export async function getActingUser() {
   const claims = await sessionClaims();
   if (!claims) return null;
   const user = await db.user.findUnique({ where: { id: claims.uid } });
-  return stillValid(user, claims.loginAt) ? user : null;
+  return sessionStillValid(user, claims) ? user : null;
 }
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;

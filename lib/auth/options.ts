@@ -6,7 +6,8 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { encodeSignInFailure } from "@/lib/auth/sign-in-messages";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_MS } from "@/lib/auth/session-policy";
+import { SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_MS, sessionStillValid } from "@/lib/auth/session-policy";
+import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // JWT sessions. The token expires after SESSION_IDLE_SECONDS without a request to
@@ -35,15 +36,35 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  // Only the deployment's cookie name (lib/auth/session-cookie.ts); Secure on https.
+  useSecureCookies: usesSecureCookies(),
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = (user as { role?: Role }).role;
         token.loginAt = Date.now();
+        token.gen = (await db.user.findUnique({ where: { id: user.id }, select: { sessionGeneration: true } }))?.sessionGeneration ?? -1;
       }
       if (typeof token.loginAt !== "number" || Date.now() - token.loginAt > SESSION_ABSOLUTE_MS) {
         return { expired: true } as typeof token;
+      }
+      // A renewal (/api/auth/session) renews only a session that still holds: a signed-out,
+      // deactivated or reset account's old cookie is not given a new lease.
+      if (!user) {
+        const account =
+          typeof token.uid === "string"
+            ? await db.user.findUnique({
+                where: { id: token.uid },
+                select: { active: true, passwordChangedAt: true, sessionGeneration: true },
+              })
+            : null;
+        if (
+          typeof token.gen !== "number" ||
+          !sessionStillValid(account, { uid: token.uid as string, loginAt: token.loginAt, gen: token.gen })
+        ) {
+          return { expired: true } as typeof token;
+        }
       }
       return token;
     },
@@ -55,8 +76,10 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       const uid = typeof token?.uid === "string" ? token.uid : null;
       if (!uid) return;
-      await db.$transaction((tx) =>
-        recordAudit(
+      // Signing out ends the account's sessions everywhere: a cookie copied before is dead too.
+      await db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: uid }, data: { sessionGeneration: { increment: 1 } } });
+        await recordAudit(
           tx,
           { userId: uid, role: (token.role as Role) ?? null, ip: null },
           {
@@ -64,8 +87,8 @@ export const authOptions: NextAuthOptions = {
             targetType: "User",
             targetId: uid,
           },
-        ),
-      );
+        );
+      });
     },
   },
 };

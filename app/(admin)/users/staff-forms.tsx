@@ -5,6 +5,7 @@ import { useActionRunner } from "@/components/use-action-runner";
 import { FormAlert, FormField } from "@/components/form-field";
 import { createStaffAction } from "@/lib/actions/admin/create-staff-account";
 import { changeStaffAction } from "@/lib/actions/admin/change-staff-account";
+import type { StaffAccountAction } from "@/lib/admin/staff-users";
 
 type Region = { id: number; name: string };
 
@@ -119,7 +120,7 @@ export function StaffRowActions({
   self: boolean;
 }) {
   const { message, busy, run } = useActionRunner();
-  const act = (action: "deactivate" | "activate" | "reset_password" | "unlock", done: string) =>
+  const act = (action: StaffAccountAction, done: string) =>
     run(
       () => changeStaffAction({ userId, action }),
       (d) => (d.temporaryPassword ? shown(d.temporaryPassword) : done),
@@ -143,6 +144,16 @@ export function StaffRowActions({
         {locked ? (
           <button type="button" className="btn-secondary" disabled={busy} onClick={() => act("unlock", "قفل حساب باز شد.")}>
             باز کردن قفل<span className="sr-only"> {name}</span>
+          </button>
+        ) : null}
+        {active ? (
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={busy}
+            onClick={() => act("end_sessions", "همه نشست‌های این حساب پایان یافت.")}
+          >
+            خروج از همه دستگاه‌ها<span className="sr-only"> برای {name}</span>
           </button>
         ) : null}
       </div>
