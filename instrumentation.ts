@@ -6,6 +6,12 @@
 // runtime never loads it, and a failure here is logged instead of stopping the server.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A production server refuses to serve without its secret and public https addresses, and
+  // with the demo accounts in its database (unless it is the local demo, PISHKHAN_DEMO=1).
+  if (process.env.NODE_ENV === "production") {
+    const { refuseUnsafeProductionStart } = await import("@/lib/config/refuse-unsafe-start");
+    await refuseUnsafeProductionStart();
+  }
   // The deadline sweep (lib/workflow/sweep.ts): expiries and reminders, every 5 minutes.
   if (process.env.DEADLINE_SWEEP !== "off") {
     try {

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run dev` (next dev) and `npm start` (next build + next start).
-// Without DATABASE_URL: starts the embedded PostgreSQL in .data/dev, creates the database,
-// applies migrations, loads the demo data into an empty database, starts Next.js, and on
-// Ctrl-C stops Next.js and then PostgreSQL cleanly. With DATABASE_URL: migrates that
-// server and starts Next.js against it (no demo data unless SEED_DEMO_DATA=1).
+// `npm run dev` (next dev) and `npm start` (next build + next start). Reads .env (and
+// .env.local, .env.production …, as Next.js does) first.
+// Without DATABASE_URL — the LOCAL DEMO: starts the embedded PostgreSQL in .data/dev, creates
+// the database, applies migrations, loads the demo data (accounts with known passwords) into
+// an empty database, starts Next.js, and on Ctrl-C stops Next.js and then PostgreSQL cleanly.
+// With DATABASE_URL: never loads demo data (`npm run seed:demo` does, when asked by name);
+// `npm start` refuses to start without NEXTAUTH_SECRET (≥ 32 bytes) and https NEXTAUTH_URL and
+// APP_BASE_URL (lib/config/production-env.mjs), then migrates and starts Next.js.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,12 +15,15 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { AlreadyRunningError, ensureDatabase, startEmbeddedPostgres, withDatabase } from "./lib/embedded-db.mjs";
 import { runPrisma } from "./lib/prisma-cli.mjs";
+import { productionEnvProblems } from "../lib/config/production-env.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
 const dev = process.argv.includes("--dev");
+// The operator's .env, as Next.js itself reads it (variables already set win).
+require("@next/env").loadEnvConfig(root, dev);
 const skipBuild = process.argv.includes("--no-build");
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.join(root, ".data", "dev");
@@ -33,9 +39,6 @@ function run(args, env) {
 
 function secret() {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  if (process.env.NODE_ENV === "production" && !dev) {
-    say("NEXTAUTH_SECRET is not set: using a secret kept in .data/dev (set NEXTAUTH_SECRET in production).");
-  }
   const file = path.join(dataDir, "nextauth-secret");
   fs.mkdirSync(dataDir, { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -78,8 +81,26 @@ process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+const DEMO_BANNER = `
+  ┌──────────────────────────────────────────────────────────────────────────┐
+  │  LOCAL DEMO — not for production.                                        │
+  │  Embedded PostgreSQL in .data/dev, demo accounts with published          │
+  │  passwords (README.md). For a real deployment set DATABASE_URL,          │
+  │  NEXTAUTH_SECRET, NEXTAUTH_URL and APP_BASE_URL (docs/deploy.md).        │
+  └──────────────────────────────────────────────────────────────────────────┘
+`;
+
 try {
   let databaseUrl = process.env.DATABASE_URL;
+  const demo = !databaseUrl;
+  if (!demo && !dev) {
+    const problems = productionEnvProblems(process.env);
+    if (problems.length > 0) {
+      console.error(`\n[pishkhan] Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+      process.exit(1);
+    }
+  }
+  if (demo) console.log(DEMO_BANNER);
   if (!databaseUrl) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     fs.mkdirSync(dataDir, { recursive: true });
@@ -95,14 +116,18 @@ try {
   say("Applying migrations…");
   await runPrisma(["migrate", "deploy"], { databaseUrl, quiet: true });
 
+  const localUrl = `http://localhost:${port}`;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: secret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? localUrl,
+    APP_BASE_URL: process.env.APP_BASE_URL ?? process.env.NEXTAUTH_URL ?? localUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Marks the local demo for the app (a production server with demo accounts refuses to start otherwise).
+    ...(demo ? { PISHKHAN_DEMO: "1" } : {}),
   };
-  if (database || process.env.SEED_DEMO_DATA === "1") {
+  if (demo) {
     await run([require.resolve("tsx/cli"), "prisma/seed.ts"], env);
   }
 

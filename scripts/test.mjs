@@ -96,6 +96,9 @@ try {
       DATABASE_URL: e2eUrl,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: `http://localhost:${port}`,
+      APP_BASE_URL: `http://localhost:${port}`,
+      // The browser tests run the production build on demo data: a local demo, by name.
+      PISHKHAN_DEMO: "1",
       E2E_BASE_URL: `http://localhost:${port}`,
       E2E_PORT: String(port),
       CHROMIUM_PATH: CHROMIUM,

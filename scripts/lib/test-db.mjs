@@ -1,7 +1,9 @@
 // Test databases: one PostgreSQL server (embedded in .data/test, or the server of
 // TEST_DATABASE_ADMIN_URL), a migrated template database, and a fresh copy of it for each
 // test file (CREATE DATABASE … TEMPLATE is a file copy: milliseconds, not a migration).
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "./embedded-db.mjs";
+import fs from "node:fs";
+import net from "node:net";
+import { AlreadyRunningError, dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "./embedded-db.mjs";
 import { runPrisma } from "./prisma-cli.mjs";
 
 export const TEMPLATE_DB = "pishkhan_test_template";
@@ -10,14 +12,39 @@ export const TEMPLATE_DB = "pishkhan_test_template";
 export async function startTestServer({ log } = {}) {
   const given = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
   if (given) return { adminUrl: withDatabase(given, "postgres"), stop: async () => {}, embedded: false };
-  const server = await startEmbeddedPostgres({
-    baseDir: process.env.TEST_PG_DIR ?? ".data/test",
-    port: Number(process.env.TEST_PG_PORT ?? 54339),
-    fast: true,
-    fresh: true,
-    log,
+  const opts = { fast: true, fresh: true, log };
+  try {
+    const server = await startEmbeddedPostgres({
+      ...opts,
+      baseDir: process.env.TEST_PG_DIR ?? ".data/test",
+      port: Number(process.env.TEST_PG_PORT ?? 54339),
+    });
+    return { adminUrl: server.adminUrl(), stop: () => server.stop(), embedded: true };
+  } catch (e) {
+    if (!(e instanceof AlreadyRunningError) || process.env.TEST_PG_DIR) throw e;
+    // Another test run holds .data/test (two `npx jest` at once): this one gets a server of its own.
+    const baseDir = `.data/test-${process.pid}`;
+    const server = await startEmbeddedPostgres({ ...opts, baseDir, port: await freePort() });
+    return {
+      adminUrl: server.adminUrl(),
+      stop: async () => {
+        await server.stop();
+        fs.rmSync(baseDir, { recursive: true, force: true });
+      },
+      embedded: true,
+    };
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
   });
-  return { adminUrl: server.adminUrl(), stop: () => server.stop(), embedded: true };
 }
 
 /** (Re)creates the migrated template database. */
