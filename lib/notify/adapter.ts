@@ -1,7 +1,17 @@
 // What the outbox worker needs from an SMS provider. Adapters translate the provider's
 // answers into these few outcomes; all state lives in the Notification row, not here.
 
-export type SendRequest = { recipient: string; text: string; notificationId: string };
+export type SendRequest = {
+  recipient: string;
+  text: string;
+  notificationId: string;
+  /**
+   * The one-time code inside `text`, when the message carries one (any template whose data
+   * has a `code`): Kavenegar sends it through its OTP template, the console withholds it in
+   * production.
+   */
+  code?: string;
+};
 
 export type SendResult =
   | { ok: true; providerMessageId: string }

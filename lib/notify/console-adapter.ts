@@ -3,15 +3,19 @@ import type { DeliveryStatus, SmsAdapter } from "@/lib/notify/adapter";
 import { deliverNow } from "@/lib/notify/deliver";
 
 // The development SMS provider: prints the message on the server's console. It is the
-// default until Kavenegar is configured (SMS_PROVIDER=kavenegar).
+// default until Kavenegar is configured (SMS_PROVIDER=kavenegar). A message carrying a
+// one-time code is printed only outside production; in production the line says
+// "[sms] code withheld".
 export function smsProvider(): "console" | "kavenegar" {
   return process.env.SMS_PROVIDER === "kavenegar" ? "kavenegar" : "console";
 }
 
 export const consoleAdapter: SmsAdapter = {
   name: "console",
-  async send({ recipient, text, notificationId }) {
-    console.log(`[sms:console] to ${recipient}:\n${text}`);
+  async send({ recipient, text, notificationId, code }) {
+    // A one-time code on a production console would be readable by anyone with the logs.
+    if (code !== undefined && process.env.NODE_ENV === "production") console.log(`[sms:console] to ${recipient}: [sms] code withheld`);
+    else console.log(`[sms:console] to ${recipient}:\n${text}`);
     return { ok: true, providerMessageId: `console-${notificationId}` };
   },
   async status(ids) {

@@ -7,6 +7,7 @@ import { toPersianDigits } from "@/lib/format/digits";
 import type { SendResult, SmsAdapter } from "@/lib/notify/adapter";
 import { claimOne, markFailed, markHeld, markRetry, markSent, type ClaimedSms } from "@/lib/notify/outbox";
 import { isSmsTemplate, renderSms, type SmsTemplate, type TemplateData } from "@/lib/notify/templates";
+import { openTemplateData } from "@/lib/notify/code-seal";
 
 export type OutboxOptions = {
   /** How long a claimed row belongs to its worker. Far longer than one HTTP request. */
@@ -30,8 +31,11 @@ export const OUTBOX_DEFAULTS: Required<OutboxOptions> = {
 
 /** A message that is useless once late is not sent late (and does not spend credit). */
 const SMS_EXPIRES_AFTER_MS: Partial<Record<SmsTemplate, number>> = {
-  "password-reset": 10 * 60_000, // the code's own validity (lib/auth/password-reset.ts)
+  "password-reset": 10 * 60_000, // the code's own validity (lib/auth/one-time-code.ts)
+  "activation-code": 60 * 60_000, // the activation code's validity (lib/admin/account-help.ts)
 };
+/** Any other message carrying a one-time code is not sent after the codes' usual validity. */
+const CODE_EXPIRES_AFTER_MS = 10 * 60_000;
 
 export type Outcome = "sent" | "retried" | "held" | "failed" | "lost";
 
@@ -69,13 +73,17 @@ export async function deliverClaimed(
   const fail = async (reason: string): Promise<Outcome> => ((await markFailed(db, row, reason)) ? "failed" : "lost");
 
   let text: string;
+  let code: string | null;
   try {
     if (!isSmsTemplate(row.template)) throw new Error(`unknown template ${row.template}`);
-    const ttl = SMS_EXPIRES_AFTER_MS[row.template];
+    // A sealed one-time code is opened only here, for the text being sent now.
+    const opened = openTemplateData(row.template, row.recipient, row.data);
+    code = opened.code;
+    const ttl = SMS_EXPIRES_AFTER_MS[row.template] ?? (code !== null ? CODE_EXPIRES_AFTER_MS : undefined);
     if (ttl !== undefined && Date.now() - row.createdAt.getTime() > ttl) {
       return fail("پیامک پیش از ارسال از اعتبار افتاد (مانند کد یک‌بارمصرف منقضی) و فرستاده نشد.");
     }
-    text = renderSms(row.template, row.data as TemplateData[SmsTemplate]);
+    text = renderSms(row.template, opened.data as TemplateData[SmsTemplate]);
   } catch (e) {
     console.error(`[sms] notification ${row.id} cannot be rendered:`, (e as Error).message);
     return fail("متن پیامک ساخته نشد (قالب یا داده نادرست)؛ فرستاده نشد.");
@@ -100,7 +108,8 @@ export async function deliverClaimed(
     }
   }
 
-  const result: SendResult = await adapter.send({ recipient: row.recipient, text, notificationId: row.id }).catch((e: unknown) => {
+  const sms = { recipient: row.recipient, text, notificationId: row.id, ...(code !== null ? { code } : {}) };
+  const result: SendResult = await adapter.send(sms).catch((e: unknown) => {
     console.error(`[sms] adapter ${adapter.name} threw for ${row.id}:`, (e as Error)?.message);
     return { ok: false, retry: true, reason: "خطای پیش‌بینی‌نشده در ارسال پیامک؛ دوباره تلاش می‌شود." };
   });

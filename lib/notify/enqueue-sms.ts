@@ -1,9 +1,12 @@
 import type { Tx } from "@/lib/db-client";
-import { toJson } from "@/lib/declaration/declaration-json";
+import { toJson, type JsonInput } from "@/lib/declaration/declaration-json";
 import type { SmsTemplate, TemplateData } from "@/lib/notify/templates";
+import { sealTemplateData } from "@/lib/notify/code-seal";
 
 // Writes an SMS to the outbox inside the caller's transaction: the message exists if and
-// only if the decision it announces was committed. Delivery is the worker's job.
+// only if the decision it announces was committed. Delivery is the worker's job. A one-time
+// code in the data (any template's `code`) is stored encrypted (lib/notify/code-seal.ts)
+// and wiped once the SMS is sent or given up (lib/notify/outbox.ts).
 export async function enqueueSms<T extends SmsTemplate>(
   tx: Tx,
   sms: { recipient: string; userId?: string | null; declarationId?: string | null; template: T; data: TemplateData[T] },
@@ -14,7 +17,7 @@ export async function enqueueSms<T extends SmsTemplate>(
       userId: sms.userId ?? null,
       declarationId: sms.declarationId ?? null,
       template: sms.template,
-      data: toJson(sms.data),
+      data: toJson(sealTemplateData(sms.template, sms.recipient, sms.data) as JsonInput),
     },
   });
 }

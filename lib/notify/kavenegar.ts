@@ -1,6 +1,10 @@
 // Kavenegar REST adapter (https://kavenegar.com/rest.html) over fetch. The API key is part of
 // the path ({base}/v1/{key}/sms/send.json), so URLs are never logged or put in errors.
 // Parameters go in a POST body, which keeps message texts out of proxies' access logs too.
+// A message carrying a one-time code goes through `verify/lookup` with the panel's OTP
+// template (KAVENEGAR_OTP_TEMPLATE, the code as its %token%) when one is configured: the
+// operators deliver those even to numbers that blocked advertising SMS, which `sms/send`
+// does not reach. Without the template, codes go by `sms/send` like every other message.
 import { createHash } from "node:crypto";
 import { toPersianDigits } from "@/lib/format/digits";
 import type { DeliveryStatus, LookupResult, SendRequest, SendResult, SmsAdapter } from "@/lib/notify/adapter";
@@ -13,6 +17,8 @@ export type KavenegarConfig = {
   baseUrl?: string;
   /** Per request. Must stay well below the worker's lease (see worker.ts). */
   timeoutMs?: number;
+  /** Name of the verify/lookup template (registered in Kavenegar's panel) for one-time codes. */
+  otpTemplate?: string;
 };
 
 const KAVENEGAR_DEFAULT_BASE_URL = "https://api.kavenegar.com";
@@ -31,6 +37,7 @@ export function kavenegarConfigFromEnv(env: Env = process.env): KavenegarConfig 
     // Capped well below the worker's 5-minute lease (deliver.ts): a lookup must never race
     // a request that is still in flight.
     timeoutMs: Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 60_000) : undefined,
+    otpTemplate: env.KAVENEGAR_OTP_TEMPLATE?.trim() || undefined,
   };
 }
 
@@ -86,6 +93,16 @@ function refusal(status: number): Extract<SendResult, { ok: false }> {
         retry: true,
         hold: true,
         reason: `تنظیمات حساب سامانه پیامک (کاوه‌نگار) نادرست است (کد ${fa(status)})؛ پیامک پس از رفع مشکل فرستاده می‌شود.`,
+      };
+    // verify/lookup: the OTP template is missing or not approved in the panel — an admin
+    // must fix the setting; the codes wait (and expire on their own if it takes too long).
+    case 424:
+      return {
+        ok: false,
+        retry: true,
+        hold: true,
+        reason:
+          "قالب پیامک کد یک‌بارمصرف (KAVENEGAR_OTP_TEMPLATE) در سامانه پیامک (کاوه‌نگار) یافت نشد یا تأیید نشده است؛ پیامک پس از رفع مشکل فرستاده می‌شود.",
       };
     case 409:
     case 451:
@@ -152,13 +169,14 @@ export function kavenegarAdapter(config: KavenegarConfig): SmsAdapter {
     name: "kavenegar",
 
     async send(sms: SendRequest): Promise<SendResult> {
-      const params: Record<string, string> = {
-        receptor: sms.recipient,
-        message: sms.text,
-        localid: kavenegarLocalId(sms.notificationId),
-      };
-      if (config.sender) params.sender = config.sender;
-      const r = await call("sms/send", params);
+      // verify/lookup takes no localid: a code whose first attempt got no clear answer may
+      // reach the phone twice (the same code, still valid for minutes) — never a wrong one.
+      const lookup = config.otpTemplate !== undefined && sms.code !== undefined;
+      const params: Record<string, string> = lookup
+        ? { receptor: sms.recipient, token: sms.code!, template: config.otpTemplate! }
+        : { receptor: sms.recipient, message: sms.text, localid: kavenegarLocalId(sms.notificationId) };
+      if (config.sender && !lookup) params.sender = config.sender;
+      const r = await call(lookup ? "verify/lookup" : "sms/send", params);
       if (r.kind === "unreachable") return { ok: false, retry: true, reason: r.reason };
       if (r.kind === "refused") return refusal(r.status);
       const id = r.entries[0]?.messageid;

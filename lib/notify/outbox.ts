@@ -57,6 +57,10 @@ export async function claimOne(db: Db, id: string, leaseMs: number): Promise<Cla
   return rows[0] ?? null;
 }
 
+// A one-time code (sealed, or in clear in a row queued before codes were sealed) is needed
+// only until the SMS is sent or given up: both outcomes wipe the row's data.
+const WIPE_CODE = Prisma.sql`"data" = CASE WHEN "data" ?| array['codeSealed', 'code'] THEN '{}'::jsonb ELSE "data" END`;
+
 const fence = (row: ClaimedSms) => Prisma.sql`id = ${row.id} AND status = 'SENDING' AND attempts = ${row.attempts}`;
 
 /**
@@ -66,7 +70,7 @@ const fence = (row: ClaimedSms) => Prisma.sql`id = ${row.id} AND status = 'SENDI
 export async function markSent(db: Db, row: ClaimedSms, providerMessageId: string): Promise<boolean> {
   const n = await db.$executeRaw`
     UPDATE "Notification" SET status = 'SENT', "providerMessageId" = ${providerMessageId}, "sentAt" = ${UTC_NOW},
-      "lastError" = NULL, "deliveryStatus" = NULL, "deliveryCheckedAt" = NULL, "updatedAt" = ${UTC_NOW}
+      "lastError" = NULL, "deliveryStatus" = NULL, "deliveryCheckedAt" = NULL, "updatedAt" = ${UTC_NOW}, ${WIPE_CODE}
     WHERE ${fence(row)}`;
   return n === 1;
 }
@@ -92,7 +96,7 @@ export async function markHeld(db: Db, row: ClaimedSms, delayMs: number, reason:
 
 export async function markFailed(db: Db, row: ClaimedSms, reason: string): Promise<boolean> {
   const n = await db.$executeRaw`
-    UPDATE "Notification" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = ${UTC_NOW}
+    UPDATE "Notification" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = ${UTC_NOW}, ${WIPE_CODE}
     WHERE ${fence(row)}`;
   return n === 1;
 }

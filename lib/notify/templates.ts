@@ -12,6 +12,12 @@ export type TemplateData = {
   "result-approved": { officeCode: string; declarationId: string; objectionDays: number };
   "objection-decided": { officeCode: string; declarationId: string };
   "not-submitted": { officeCode: string; roundTitle: string };
+  // Account security (lib/auth, lib/admin/account-help.ts). A `code` in any template's data
+  // is sealed in the outbox and wiped after sending (lib/notify/code-seal.ts).
+  "activation-code": { code: string };
+  "password-changed": { via: "change" | "reset" | "activation" };
+  "mobile-changed": { newMobile: string };
+  "account-help": { step: "unlocked" | "activation-issued" };
 };
 
 export type SmsTemplate = keyof TemplateData;
@@ -23,6 +29,10 @@ export const SMS_TEMPLATES = [
   "result-approved",
   "objection-decided",
   "not-submitted",
+  "activation-code",
+  "password-changed",
+  "mobile-changed",
+  "account-help",
 ] as const satisfies readonly SmsTemplate[];
 
 export function isSmsTemplate(name: string): name is SmsTemplate {
@@ -52,6 +62,16 @@ const RENDERERS: { [K in SmsTemplate]: (data: TemplateData[K]) => string } = {
     `اعتراض ${office(d.officeCode)} بررسی و درباره آن تصمیم گرفته شد. نتیجه:\n${declarationLink(d.declarationId)}`,
   "not-submitted": (d) =>
     `اظهارنامه ${office(d.officeCode)} برای دوره «${toPersianDigits(d.roundTitle)}» در مهلت ثبت نشد.\n${appBaseUrl()}/`,
+  "activation-code": (d) =>
+    `کد فعال‌سازی حساب سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۶۰ دقیقه معتبر است. آن را به کسی ندهید.\n${appBaseUrl()}/activate`,
+  "password-changed": (d) =>
+    `رمز عبور حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان ${d.via === "reset" ? "با کد بازیابی " : d.via === "activation" ? "با کد فعال‌سازی " : ""}تغییر کرد. اگر این کار شما نبود، همین حالا با کارشناس منطقه خود تماس بگیرید.`,
+  "mobile-changed": (d) =>
+    `شماره همراه حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان به ${toPersianDigits(d.newMobile)} تغییر کرد. اگر این تغییر را نخواسته‌اید، با کارشناس منطقه خود تماس بگیرید.`,
+  "account-help": (d) =>
+    d.step === "unlocked"
+      ? "قفل حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان به درخواست کارشناس منطقه باز شد. اگر درخواستی نداده‌اید، با کارشناس منطقه خود تماس بگیرید."
+      : "برای حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان کد فعال‌سازی صادر شد. اگر درخواستی نداده‌اید، با کارشناس منطقه خود تماس بگیرید.",
 };
 
 export function renderSms<T extends SmsTemplate>(template: T, data: TemplateData[T]): string {

@@ -4,7 +4,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeSend = { receptor: string; message: string; sender?: string; localid?: string; messageid: number };
+export type FakeSend = {
+  receptor: string;
+  message: string;
+  sender?: string;
+  localid?: string;
+  messageid: number;
+  /** verify/lookup: the template and its tokens (message is then the rendered template). */
+  endpoint: "sms/send" | "verify/lookup";
+  template?: string;
+  token?: string;
+};
 
 /** What the fake does with one sms/send request. */
 export type SendBehaviour =
@@ -25,6 +35,8 @@ export type FakeKavenegar = {
   script(...behaviours: SendBehaviour[]): void;
   /** Default answer to sends: accept, or 418 while the account has no credit. */
   credit: boolean;
+  /** verify/lookup templates registered in the "panel" (others answer 424); each renders %token%. */
+  templates: Map<string, string>;
   /** Delivery status code of an accepted message (default 1, queued). */
   setDelivery(messageid: number, status: number): void;
   /** Processing time of every request (bench). */
@@ -57,6 +69,7 @@ export async function startFakeKavenegar(apiKey = "TEST-KEY-0123456789"): Promis
     sends: [],
     requests: [],
     credit: true,
+    templates: new Map([["pishkhan-otp", "کد یک‌بارمصرف سامانه رتبه‌بندی پیشخوان: %token%"]]),
     latencyMs: 0,
     script: (...b) => void queue.push(...b),
     setDelivery: (id, status) => void delivery.set(id, status),
@@ -65,7 +78,7 @@ export async function startFakeKavenegar(apiKey = "TEST-KEY-0123456789"): Promis
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const m = /^\/v1\/([^/]+)\/(sms\/[a-z]+)\.json$/.exec(url.pathname);
+    const m = /^\/v1\/([^/]+)\/(sms\/[a-z]+|verify\/lookup)\.json$/.exec(url.pathname);
     const params = await readParams(req, url);
     const keyOk = m !== null && decodeURIComponent(m[1]!) === apiKey;
     fake.requests.push({ path: `${req.method} /v1/{key}/${m?.[2] ?? url.pathname}`, params, keyOk });
@@ -80,6 +93,7 @@ export async function startFakeKavenegar(apiKey = "TEST-KEY-0123456789"): Promis
         if (b.kind === "delay" && !b.accept) return reply(res, 504, null);
         if (!params.receptor || !params.message) return reply(res, 400, null);
         const send: FakeSend = {
+          endpoint: "sms/send",
           receptor: params.receptor,
           message: params.message,
           sender: params.sender,
@@ -95,6 +109,39 @@ export async function startFakeKavenegar(apiKey = "TEST-KEY-0123456789"): Promis
             status: 1,
             statustext: "در صف ارسال",
             sender: send.sender ?? "10004346",
+            receptor: send.receptor,
+            date: Math.floor(Date.now() / 1000),
+            cost: 120,
+          },
+        ]);
+      }
+      case "verify/lookup": {
+        // Kavenegar's OTP sends: receptor, token (no spaces) and a template of the panel.
+        const b = queue.shift() ?? (fake.credit ? { kind: "accept" } : { kind: "refuse", status: 418 });
+        if (b.kind === "refuse") return reply(res, b.status, null);
+        if (b.kind === "delay") await sleep(b.ms);
+        if (b.kind === "delay" && !b.accept) return reply(res, 504, null);
+        if (!params.receptor || !params.token || !params.template) return reply(res, 400, null);
+        if (/\s/.test(params.token)) return reply(res, 431, null);
+        const text = fake.templates.get(params.template);
+        if (text === undefined) return reply(res, 424, null);
+        const send: FakeSend = {
+          endpoint: "verify/lookup",
+          receptor: params.receptor,
+          message: text.replace("%token%", params.token),
+          template: params.template,
+          token: params.token,
+          messageid: nextId++,
+        };
+        fake.sends.push(send);
+        delivery.set(send.messageid, 1);
+        return reply(res, 200, [
+          {
+            messageid: send.messageid,
+            message: send.message,
+            status: 5,
+            statustext: "ارسال به مخابرات",
+            sender: "10008445",
             receptor: send.receptor,
             date: Math.floor(Date.now() / 1000),
             cost: 120,
