@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { vazirmatn } from "@/app/fonts";
 import { SiteHeader } from "@/components/site-header";
 import { SessionKeepAlive } from "@/components/session-keep-alive";
@@ -11,7 +12,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5750" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, so that Next.js can put this
+  // request's CSP nonce (proxy.ts) on its scripts; a prerendered page would carry none.
+  await headers();
   return (
     <html lang="fa" dir="rtl" className={vazirmatn.variable}>
       <body className="min-h-screen font-sans">
