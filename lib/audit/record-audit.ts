@@ -13,6 +13,11 @@ export type AuditAction =
   | "auth.password_confirm_failed"
   | "auth.password_reset_requested"
   | "auth.password_reset"
+  | "auth.code_failed"
+  | "auth.account_activated"
+  | "account.unlocked"
+  | "account.activation_issued"
+  | "auth.totp_enrolled"
   | "declaration.created"
   | "declaration.step_saved"
   | "declaration.staff_added"
@@ -43,10 +48,15 @@ export type AuditAction =
   | "user.activate"
   | "user.reset_password"
   | "user.unlock"
+  | "user.reset_totp"
   | "user.end_sessions"
   | "auth.signed_out_everywhere"
   | "document.uploaded"
-  | "document.deleted";
+  | "document.deleted"
+  | "document.viewed"
+  | "access.refused"
+  | "round.exported"
+  | "registry.holder_mobile_changed";
 
 export type AuditActor = { userId: string | null; role: Role | null; ip: string | null; userAgent?: string | null };
 

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CONTENT_TYPE, FILE_EXTENSION, MAX_DOCUMENT_BYTES } from "@/lib/documents/kinds";
 import { sniffFileType } from "@/lib/documents/sniff";
-import { EMPTY_FILE_MESSAGE, tooLargeMessage, wrongTypeMessage } from "@/lib/declaration/document-messages";
+import { unsafeContentOf } from "@/lib/documents/inspect";
+import { EMPTY_FILE_MESSAGE, UNSAFE_CONTENT_MESSAGE, tooLargeMessage, wrongTypeMessage } from "@/lib/declaration/document-messages";
 import { sanitizeFileName } from "@/lib/declaration/upload-document";
 import { fileStore, newStorageKey, type FileStore } from "@/lib/storage/storage";
-import type { Db } from "@/lib/db-client";
+import type { Db, Tx } from "@/lib/db-client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { loadDeclarationFor, type Caller } from "@/lib/authz/guards";
 import { DeclarationError, StepInvalidError } from "@/lib/declaration/errors";
@@ -19,7 +20,7 @@ export const MAX_OBJECTION_ATTACHMENTS = 3;
 
 export type ObjectionAttachment = { fileName: string; bytes: Uint8Array };
 
-/** Each attachment a PDF or JPEG (read from its bytes) of at most 2 MB; a Persian message otherwise. */
+/** Each attachment a PDF or JPEG (read from its bytes) of at most 2 MB, without active content; a Persian message otherwise. */
 function checkObjectionAttachments(files: readonly ObjectionAttachment[]): ("pdf" | "jpeg")[] {
   if (files.length > MAX_OBJECTION_ATTACHMENTS) throw new StepInvalidError({ files: "حداکثر ۳ فایل پیوست کنید." });
   return files.map((f) => {
@@ -27,6 +28,8 @@ function checkObjectionAttachments(files: readonly ObjectionAttachment[]): ("pdf
     if (f.bytes.length > MAX_DOCUMENT_BYTES) throw new StepInvalidError({ files: `${f.fileName}: ${tooLargeMessage(f.bytes.length)}` });
     const type = sniffFileType(f.bytes);
     if (type !== "pdf" && type !== "jpeg") throw new StepInvalidError({ files: `${f.fileName}: ${wrongTypeMessage(["pdf", "jpeg"])}` });
+    const unsafe = unsafeContentOf(type, f.bytes);
+    if (unsafe) throw new StepInvalidError({ files: `${f.fileName}: ${UNSAFE_CONTENT_MESSAGE[unsafe]}` });
     return type;
   });
 }
@@ -62,7 +65,10 @@ export async function fileObjection(
   const now = opts.now ?? new Date();
   const attachments = opts.attachments ?? [];
   const types = checkObjectionAttachments(attachments);
-  // Bytes first, under fresh random keys; removed again if the transaction fails.
+  // The caller, the file's state and the window are checked before a byte is stored; the
+  // transaction checks them again (the answer that counts). Bytes under fresh random keys,
+  // removed again if the transaction fails.
+  if (attachments.length > 0) await objectionTarget(db, caller, input.declarationId, now);
   const store = attachments.length > 0 ? (opts.store ?? fileStore()) : null;
   const stored = attachments.map((f, i) => ({
     ...f,
@@ -79,6 +85,23 @@ export async function fileObjection(
   }
 }
 
+/** The caller's own approved file whose objection window is open, else the refusal. */
+async function objectionTarget(tx: Db | Tx, caller: Caller, declarationId: string, now: Date) {
+  const d = await loadDeclarationFor(tx, caller, declarationId, "objection:file", {
+    select: {
+      id: true,
+      status: true,
+      regionId: true,
+      approvedAt: true,
+      round: { select: { objectionDays: true, reReviewDays: true, dayKind: true } },
+    },
+  });
+  if (d.status !== "APPROVED") throw new DeclarationError("برای این پرونده در وضعیت کنونی نمی‌توان اعتراض ثبت کرد.");
+  const closesAt = await objectionDeadline(tx, d);
+  if (!closesAt || now >= closesAt) throw new ObjectionClosedError();
+  return d;
+}
+
 async function fileObjectionTx(
   db: Db,
   actor: AuditActor & { userId: string },
@@ -88,18 +111,7 @@ async function fileObjectionTx(
   now: Date,
 ) {
   return db.$transaction(async (tx) => {
-    const d = await loadDeclarationFor(tx, caller, input.declarationId, "objection:file", {
-      select: {
-        id: true,
-        status: true,
-        regionId: true,
-        approvedAt: true,
-        round: { select: { objectionDays: true, reReviewDays: true, dayKind: true } },
-      },
-    });
-    if (d.status !== "APPROVED") throw new DeclarationError("برای این پرونده در وضعیت کنونی نمی‌توان اعتراض ثبت کرد.");
-    const closesAt = await objectionDeadline(tx, d);
-    if (!closesAt || now >= closesAt) throw new ObjectionClosedError();
+    const d = await objectionTarget(tx, caller, input.declarationId, now);
 
     const approver = await approverOf(tx, d.id);
     const [assignee] = await tx.$queryRaw<{ id: string }[]>`

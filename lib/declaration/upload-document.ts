@@ -6,9 +6,16 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { CONTENT_TYPE, DOCUMENT_KINDS, FILE_EXTENSION, MAX_DOCUMENT_BYTES, type FileType } from "@/lib/documents/kinds";
 import { sniffFileType } from "@/lib/documents/sniff";
+import { unsafeContentOf } from "@/lib/documents/inspect";
 import { commitDeclaration, loadForEdit } from "@/lib/declaration/editable";
 import { StepInvalidError } from "@/lib/declaration/errors";
-import { EMPTY_FILE_MESSAGE, UNKNOWN_KIND_MESSAGE, tooLargeMessage, wrongTypeMessage } from "@/lib/declaration/document-messages";
+import {
+  EMPTY_FILE_MESSAGE,
+  UNKNOWN_KIND_MESSAGE,
+  UNSAFE_CONTENT_MESSAGE,
+  tooLargeMessage,
+  wrongTypeMessage,
+} from "@/lib/declaration/document-messages";
 import type { StepStatusMap } from "@/lib/declaration/steps";
 import { fileStore, newStorageKey, type FileStore } from "@/lib/storage/storage";
 
@@ -82,7 +89,10 @@ function toSummary(d: {
   return { id: d.id, kind: d.kind, fileName: d.fileName, size: d.size, contentType: d.contentType, createdAt: d.createdAt.toISOString() };
 }
 
-/** Checks a file for a kind: known kind, size, type read from the bytes. Throws StepInvalidError({file}). */
+/**
+ * Checks a file for a kind: known kind, size, type read from the bytes, and nothing inside it
+ * that would act on the reviewer's computer (lib/documents/inspect.ts). Throws StepInvalidError({file}).
+ */
 export function checkDocumentFile(kind: string, bytes: Uint8Array): { kind: DocumentKind; type: FileType } {
   const spec = DOCUMENT_KINDS.find((d) => d.kind === kind);
   if (!spec) throw new StepInvalidError({ kind: UNKNOWN_KIND_MESSAGE }, UNKNOWN_KIND_MESSAGE);
@@ -93,16 +103,20 @@ export function checkDocumentFile(kind: string, bytes: Uint8Array): { kind: Docu
   if (bytes.length > MAX_DOCUMENT_BYTES) fail(tooLargeMessage(bytes.length));
   const type = sniffFileType(bytes);
   if (!type || !spec.accepts.includes(type)) fail(wrongTypeMessage(spec.accepts));
+  const unsafe = unsafeContentOf(type!, bytes);
+  if (unsafe) fail(UNSAFE_CONTENT_MESSAGE[unsafe]);
   return { kind: spec.kind, type: type! };
 }
 
 /**
- * Uploads one document of step 1, replacing the one of the same kind if any. The file is
- * checked first (kind, ≤ 2 MB, JPEG/PDF/DOCX by its bytes), then written to the store
- * under a fresh random key; the row, the step status, the version and the audit entry
- * are written in one transaction behind loadForEdit (own file, draft, window open,
- * version). If that transaction fails the new bytes are removed; once it has committed
- * the replaced file's bytes are removed.
+ * Uploads one document of step 1, replacing the one of the same kind if any. Nothing is
+ * stored for a refused upload: the file is checked first (kind, ≤ 2 MB, JPEG/PDF/DOCX by its
+ * bytes, no active content), then the caller and the declaration (loadForEdit: own file,
+ * draft, window open, step open, version) in a short read; only then are the bytes written
+ * under a fresh random key. The row, the step status, the version and the audit entry are
+ * written in one transaction behind loadForEdit again (the check that counts: a concurrent
+ * save may have moved the version meanwhile). If that transaction fails the new bytes are
+ * removed; once it has committed the replaced file's bytes are removed.
  */
 export async function uploadDocument(
   db: Db,
@@ -117,17 +131,15 @@ export async function uploadDocument(
   const fileName = sanitizeFileName(input.fileName, FILE_EXTENSION[type]);
   const contentType = CONTENT_TYPE[type];
   const storageKey = newStorageKey();
+  const edit = { declarationId: input.declarationId, step: 1, version: input.version, now: opts.now };
 
+  // The caller may change this step now — before a byte is written.
+  await loadForEdit(db, who.caller, edit);
   await store.put(storageKey, bytes, contentType);
   let result: UploadDocumentResult & { replacedKeys: string[] };
   try {
     result = await db.$transaction(async (tx) => {
-      const declaration = await loadForEdit(tx, who.caller, {
-        declarationId: input.declarationId,
-        step: 1,
-        version: input.version,
-        now: opts.now,
-      });
+      const declaration = await loadForEdit(tx, who.caller, edit);
       const replaced = await tx.document.findMany({ where: { declarationId: declaration.id, kind, objectionId: null } });
       if (replaced.length > 0) await tx.document.deleteMany({ where: { id: { in: replaced.map((d) => d.id) } } });
       const row = await tx.document.create({
