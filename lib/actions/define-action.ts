@@ -7,6 +7,7 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
 import { AppError, parseInput, SignedOutError } from "@/lib/errors/app-error";
 import { failureOf, type ActionResult } from "@/lib/actions/result";
+import { isRecordedRefusal, recordRefusal } from "@/lib/audit/record-refusal";
 
 type ActingUser = NonNullable<Awaited<ReturnType<typeof getActingUser>>>;
 
@@ -33,12 +34,15 @@ async function authenticate(opts: { allowMustChangePassword?: boolean }): Promis
   };
 }
 
-async function settle<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+async function settle<T>(run: () => Promise<T>, onRefusal?: (e: AppError) => Promise<void>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await run() } as ActionResult<T>;
   } catch (e) {
     // Only refusals become messages; anything else (a bug, next/navigation's redirect) goes on.
-    if (e instanceof AppError) return failureOf(e);
+    if (e instanceof AppError) {
+      if (onRefusal && isRecordedRefusal(e)) await onRefusal(e);
+      return failureOf(e);
+    }
     throw e;
   }
 }
@@ -49,18 +53,24 @@ async function settle<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
  * (its field messages reach the form), then run the handler — the service function that
  * authorizes against the record, checks the state and writes with its audit entry in one
  * transaction. Its AppError refusals become the form's messages. The browser's call is typed
- * by the schema's input.
+ * by the schema's input. A signed-in caller's "not found" or REFUSED is audited
+ * ("access.refused", under `name`, with the record ids of the input), after the failed
+ * transaction and without changing the answer.
  */
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, who: ActionCaller) => Promise<T>,
-  opts: { allowMustChangePassword?: boolean } = {},
+  opts: { allowMustChangePassword?: boolean; name?: string } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (raw) =>
-    settle(async () => {
-      const who = await authenticate(opts);
-      return handler(parseInput(schema, raw), who);
-    });
+  return async (raw) => {
+    let who: ActionCaller | null = null;
+    const audit = (e: AppError) => (who ? recordRefusal(who.actor, e, opts.name ?? "action", raw) : Promise.resolve());
+    return settle(async () => {
+      const caller = await authenticate(opts);
+      who = caller;
+      return handler(parseInput(schema, raw), caller);
+    }, audit);
+  };
 }
 
 /** The same frame for the few actions a signed-out visitor may call (forgotten password). */

@@ -6,6 +6,8 @@ import { z } from "zod";
 let mockUser: unknown = null;
 jest.mock("@/lib/auth/current-user", () => ({ getActingUser: async () => mockUser }));
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "jest" }) }));
+const mockAudit = jest.fn(async (_args: unknown) => ({}));
+jest.mock("@/lib/db", () => ({ db: { auditEvent: { create: (args: unknown) => mockAudit(args) } } }));
 
 import { defineAction, definePublicAction } from "@/lib/actions/define-action";
 import { routeHandler } from "@/lib/http/error-response";
@@ -27,6 +29,7 @@ const schema = z.object({
 
 beforeEach(() => {
   mockUser = holder;
+  mockAudit.mockClear();
 });
 
 describe("defineAction", () => {
@@ -140,4 +143,78 @@ test("a wrong type sent by a forged call still gets a Persian message", async ()
   const action = defineAction(schema, jest.fn()) as (raw: unknown) => Promise<{ fieldErrors?: Record<string, string> }>;
   const result = await action({ declarationId: 7, values: { floorArea: "45" } });
   expect(result.fieldErrors?.declarationId).toMatch(/[\u0600-\u06FF]/);
+});
+
+describe("refused accesses are audited by the frames", () => {
+  const auditRows = () => mockAudit.mock.calls.map((c) => (c[0] as { data: Record<string, unknown> }).data);
+
+  test("an action's 'not found' and REFUSED: who, the action's name, the code and the input's ids", async () => {
+    const notFound = defineAction(
+      z.object({ declarationId: z.string(), note: z.string() }),
+      async () => Promise.reject(new NotFoundError("declaration")),
+      {
+        name: "review.approve-declaration",
+      },
+    );
+    expect(await notFound({ declarationId: "d-other", note: "x" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const refused = defineAction(z.object({ roundId: z.string() }), async () => Promise.reject(new RefusedError("بسته است.")), {
+      name: "admin.close-round",
+    });
+    expect(await refused({ roundId: "r1" })).toMatchObject({ ok: false, code: "REFUSED" });
+    expect(auditRows()).toEqual([
+      expect.objectContaining({
+        actorId: "u1",
+        actorRole: "HOLDER",
+        action: "access.refused",
+        targetType: "Declaration",
+        targetId: "d-other",
+        after: { code: "NOT_FOUND", what: "review.approve-declaration", ids: { declarationId: "d-other" }, record: "declaration" },
+      }),
+      expect.objectContaining({
+        targetType: "Round",
+        targetId: "r1",
+        after: expect.objectContaining({ code: "REFUSED", what: "admin.close-round" }),
+      }),
+    ]);
+  });
+
+  test("not audited: wrong input, a stale version, a signed-out caller; an audit failure never hides the refusal", async () => {
+    const action = defineAction(schema, async () => Promise.reject(new StaleVersionError()), { name: "x" });
+    await action({ declarationId: "", values: { floorArea: "" } });
+    await action({ declarationId: "d1", values: { floorArea: "4" } });
+    mockUser = null;
+    await defineAction(z.object({}), async () => Promise.reject(new NotFoundError()))({});
+    expect(mockAudit).not.toHaveBeenCalled();
+
+    mockUser = holder;
+    mockAudit.mockRejectedValueOnce(new Error("database down"));
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(await defineAction(z.object({}), async () => Promise.reject(new NotFoundError()))({})).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+      formError: NOT_FOUND_MESSAGE,
+    });
+    spy.mockRestore();
+  });
+
+  test("a route's 'not found' of a signed-in caller is audited with the route's name and params", async () => {
+    const res = await routeHandler<{ jobId: string }>("jobs", async () => Promise.reject(new NotFoundError("job")))(
+      new Request("http://localhost/x"),
+      {
+        params: Promise.resolve({ jobId: "j9" }),
+      },
+    );
+    expect(res.status).toBe(404);
+    expect(auditRows()).toEqual([
+      expect.objectContaining({
+        action: "access.refused",
+        targetType: "Job",
+        targetId: "j9",
+        after: expect.objectContaining({ what: "jobs", code: "NOT_FOUND" }),
+      }),
+    ]);
+    mockUser = null;
+    await routeHandler("jobs", async () => Promise.reject(new NotFoundError("job")))(new Request("http://localhost/x"));
+    expect(mockAudit).toHaveBeenCalledTimes(1);
+  });
 });

@@ -8,8 +8,12 @@ import { startRegistryApply } from "@/lib/registry/start-import";
 import { recordId } from "@/lib/validation/record-id";
 
 /** Applies the file of a finished dry run (the stored bytes; nothing is uploaded again). */
-export const applyImportAction = defineAction(z.object({ dryRunJobId: recordId, confirmSkipErrors: z.boolean() }), async (i, who) => {
-  const job = await startRegistryApply(db, who.actor, who.caller, i);
-  kickJobWorker();
-  return { jobId: job.id };
-});
+export const applyImportAction = defineAction(
+  z.object({ dryRunJobId: recordId, confirmSkipErrors: z.boolean() }),
+  async (i, who) => {
+    const job = await startRegistryApply(db, who.actor, who.caller, i);
+    kickJobWorker();
+    return { jobId: job.id };
+  },
+  { name: "admin.apply-registry-import" },
+);

@@ -7,6 +7,8 @@ import { changeStaffAccount, STAFF_ACCOUNT_ACTIONS } from "@/lib/admin/staff-use
 import { recordId } from "@/lib/validation/record-id";
 
 /** Deactivate, reactivate, reset the password of, or unlock a staff account. */
-export const changeStaffAction = defineAction(z.object({ userId: recordId, action: z.enum(STAFF_ACCOUNT_ACTIONS) }), (i, who) =>
-  changeStaffAccount(db, who.actor, who.caller, i),
+export const changeStaffAction = defineAction(
+  z.object({ userId: recordId, action: z.enum(STAFF_ACCOUNT_ACTIONS) }),
+  (i, who) => changeStaffAccount(db, who.actor, who.caller, i),
+  { name: "admin.change-staff-account" },
 );

@@ -7,4 +7,6 @@ import { openRound } from "@/lib/admin/rounds";
 import { recordId } from "@/lib/validation/record-id";
 
 /** Opens a draft round (its rule set is fixed from now on). */
-export const openRoundAction = defineAction(z.object({ roundId: recordId }), (i, who) => openRound(db, who.actor, who.caller, i.roundId));
+export const openRoundAction = defineAction(z.object({ roundId: recordId }), (i, who) => openRound(db, who.actor, who.caller, i.roundId), {
+  name: "admin.open-round",
+});

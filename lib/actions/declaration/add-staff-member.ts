@@ -7,6 +7,8 @@ import { addStaffMember } from "@/lib/declaration/staff";
 import { declarationTarget } from "@/lib/validation/record-id";
 
 /** Step 7: one more person on the office's staff list. */
-export const addStaffMemberAction = defineAction(declarationTarget.extend({ values: staffMember }), ({ values, ...target }, who) =>
-  addStaffMember(db, who, target, values),
+export const addStaffMemberAction = defineAction(
+  declarationTarget.extend({ values: staffMember }),
+  ({ values, ...target }, who) => addStaffMember(db, who, target, values),
+  { name: "declaration.add-staff-member" },
 );

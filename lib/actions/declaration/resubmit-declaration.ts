@@ -7,6 +7,8 @@ import { resubmitDeclaration } from "@/lib/declaration/resubmit-declaration";
 import { declarationTarget } from "@/lib/validation/record-id";
 
 /** The holder sends the corrected file back to the region. */
-export const resubmitAction = defineAction(declarationTarget.extend({ confirmed: z.boolean() }), (i, who) =>
-  resubmitDeclaration(db, who.actor, who.caller, i),
+export const resubmitAction = defineAction(
+  declarationTarget.extend({ confirmed: z.boolean() }),
+  (i, who) => resubmitDeclaration(db, who.actor, who.caller, i),
+  { name: "declaration.resubmit-declaration" },
 );

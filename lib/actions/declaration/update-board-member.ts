@@ -10,4 +10,5 @@ import { declarationTarget, recordId } from "@/lib/validation/record-id";
 export const updateBoardMemberAction = defineAction(
   declarationTarget.extend({ rowId: recordId, values: boardMember }),
   ({ values, rowId, ...target }, who) => updateBoardMember(db, who, { ...target, rowId }, values),
+  { name: "declaration.update-board-member" },
 );

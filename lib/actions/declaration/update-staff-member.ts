@@ -10,4 +10,5 @@ import { declarationTarget, recordId } from "@/lib/validation/record-id";
 export const updateStaffMemberAction = defineAction(
   declarationTarget.extend({ rowId: recordId, values: staffMember }),
   ({ values, rowId, ...target }, who) => updateStaffMember(db, who, { ...target, rowId }, values),
+  { name: "declaration.update-staff-member" },
 );
