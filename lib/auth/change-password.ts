@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { ACCOUNT_MAX_FAILURES, WINDOW_MS } from "@/lib/auth/sign-in";
+import { ACCOUNT_LOCKED_MESSAGE, recordAccountFailure, refundAccountAttempt, spendAccountAttempt } from "@/lib/auth/failure-counters";
+import { enqueueSms } from "@/lib/notify/enqueue-sms";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { newPasswordIssue, normalizePassword } from "@/lib/auth/password-policy";
 import type { ChangePasswordInput } from "@/lib/auth/schemas";
@@ -16,22 +17,27 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
   const input = { currentPassword: normalizePassword(raw.currentPassword), newPassword: normalizePassword(raw.newPassword) };
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
-  // Wrong current passwords count as failed sign-ins: a stolen session cannot be used to
-  // guess the password either.
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  const failures = await db.loginAttempt.count({ where: { nationalId: user.nationalId, success: false, createdAt: { gte: windowStart } } });
-  if (failures >= ACCOUNT_MAX_FAILURES) {
-    return { ok: false, fieldErrors: { currentPassword: "به دلیل چند تلاش ناموفق، ۱۵ دقیقه دیگر دوباره تلاش کنید." } };
-  }
+  // Wrong current passwords count as failed sign-ins (the account's one failure counter,
+  // lib/auth/failure-counters.ts): a stolen session cannot be used to guess the password
+  // either. The attempt is counted atomically BEFORE the hash check, so parallel guesses
+  // cannot all slip under the limit; a right password gives its count back.
+  const attempt = await spendAccountAttempt(db, user, now);
+  if (!attempt.allowed) return { ok: false, fieldErrors: { currentPassword: ACCOUNT_LOCKED_MESSAGE } };
   let current = await verifyPassword(user.passwordHash, input.currentPassword);
   if (!current && user.mustChangePassword && input.currentPassword === `Cra@${user.nationalId}`) {
     current = await verifyPassword(user.passwordHash, user.nationalId);
   }
   if (!current) {
+    const locked = await recordAccountFailure(db, user.id, attempt.count, now);
     await db.loginAttempt.create({ data: { ip: actor.ip ?? "unknown", nationalId: user.nationalId, success: false, createdAt: now } });
-    return { ok: false, fieldErrors: { currentPassword: "رمز عبور فعلی نادرست است." } };
+    return { ok: false, fieldErrors: { currentPassword: locked ? ACCOUNT_LOCKED_MESSAGE : "رمز عبور فعلی نادرست است." } };
   }
-  const issue = newPasswordIssue(input.newPassword, user.nationalId);
+  await refundAccountAttempt(db, user.nationalId, now);
+  const issue = newPasswordIssue(input.newPassword, {
+    nationalId: user.nationalId,
+    mobile: user.mobile,
+    names: [user.firstName, user.lastName],
+  });
   if (issue) return { ok: false, fieldErrors: { newPassword: issue } };
   if (await verifyPassword(user.passwordHash, input.newPassword)) {
     return { ok: false, fieldErrors: { newPassword: "رمز عبور جدید باید با رمز عبور فعلی متفاوت باشد." } };
@@ -43,6 +49,9 @@ export async function changePassword(
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now },
     });
     await recordAudit(tx, actor, { action: "auth.password_changed", targetType: "User", targetId: user.id });
+    // The account's owner hears of it, on the mobile of the registry (not one a thief could set).
+    if (user.mobile)
+      await enqueueSms(tx, { recipient: user.mobile, userId: user.id, template: "password-changed", data: { via: "change" } });
   });
   return { ok: true };
 }

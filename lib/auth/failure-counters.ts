@@ -13,13 +13,16 @@ import { bumpCounter, counterValue, resetCounter } from "@/lib/rate-counter";
 // User.lockedUntil, which every path (and the sign-in as it is today) already honours.
 
 export const ACCOUNT_FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const ACCOUNT_LOCK_MS = 15 * 60 * 1000;
 export const ACCOUNT_MAX_FAILURES = 5;
+
+/** The end of the counter window containing `now`: when a lock reached in it ends (as lib/auth/sign-in.ts lockEnd). */
+export const accountLockEnd = (now: Date) =>
+  new Date((Math.floor(now.getTime() / ACCOUNT_FAILURE_WINDOW_MS) + 1) * ACCOUNT_FAILURE_WINDOW_MS);
 
 /** The counter key of an account's failed secrets, by its (normalised) national ID: unknown IDs count alike. */
 export const accountCounterKey = (nationalId: string) => `auth:fail:account:${nationalId}`;
 
-export const ACCOUNT_LOCKED_MESSAGE = "به دلیل چند تلاش ناموفق، حساب تا ۱۵ دقیقه قفل است. پس از آن دوباره تلاش کنید.";
+export const ACCOUNT_LOCKED_MESSAGE = "به دلیل چند تلاش ناموفق، حساب حداکثر تا ۱۵ دقیقه قفل است. پس از آن دوباره تلاش کنید.";
 
 /**
  * Counts one attempt at a secret of the account, before it is compared. `allowed` is false
@@ -42,11 +45,11 @@ export async function refundAccountAttempt(db: Db | Tx, nationalId: string, now 
 
 /**
  * The secret was wrong (its attempt already counted): the failure that reaches the limit
- * also locks the account's row for ACCOUNT_LOCK_MS. Returns whether the account is now locked.
+ * also marks the account's row locked until the window ends (the counter decides; the row mirrors it for the lists). Returns whether the account is now locked.
  */
 export async function recordAccountFailure(db: Db | Tx, userId: string | null, count: number, now = new Date()): Promise<boolean> {
   if (count < ACCOUNT_MAX_FAILURES) return false;
-  if (userId) await db.user.update({ where: { id: userId }, data: { lockedUntil: new Date(now.getTime() + ACCOUNT_LOCK_MS) } });
+  if (userId) await db.user.update({ where: { id: userId }, data: { lockedUntil: accountLockEnd(now), failedAttempts: count } });
   return true;
 }
 

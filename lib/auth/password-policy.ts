@@ -1,30 +1,16 @@
 // The password policy, shared by every place a new password is set (change, reset,
-// activation). No hashing here. Server-only in practice: the strength estimate loads
-// zxcvbn's dictionaries (about 1 MB), which the browser forms do not need.
+// activation). No hashing here. Server-side: the strength estimate loads zxcvbn's
+// dictionaries (about 1 MB); the browser forms take the limits from password-rules.ts.
 import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";
 import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
 import * as zxcvbnEn from "@zxcvbn-ts/language-en";
 import { toPersianDigits } from "@/lib/format/digits";
 import { toAsciiDigits } from "@/lib/validation/normalize";
+import { normalizePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 
-export const PASSWORD_MIN_LENGTH = 12;
-// Longer input is refused before hashing: a 5,000-character password is an attack or a
-// paste error, and either way gets a clear message instead of work on the server.
-export const PASSWORD_MAX_LENGTH = 128;
+export { normalizePassword, PASSWORD_HINT, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 /** zxcvbn's score (0–4) a new password must reach: 3 = "safely unguessable" (~10⁸ guesses). */
 export const PASSWORD_MIN_SCORE = 3;
-
-/** The hint shown under every new-password field. */
-export const PASSWORD_HINT = `دست‌کم ${toPersianDigits(PASSWORD_MIN_LENGTH)} نویسه، بدون کد ملی و شماره همراه شما و دور از الگوهای ساده صفحه‌کلید؛ چند واژه نامرتبط کنار هم رمز خوبی است.`;
-
-/**
- * Passwords are compared with Persian and Arabic digits turned into ASCII: a holder types
- * the same password on a Persian or an English keyboard, and "contains the national ID"
- * cannot be dodged by typing it in Persian digits. Applied everywhere a password enters.
- */
-export function normalizePassword(password: string): string {
-  return toAsciiDigits(password);
-}
 
 // ── The Persian keyboard ────────────────────────────────────────────────────────────────
 // The standard Persian layout (ISIRI 9147) over a QWERTY keyboard: which Latin key types

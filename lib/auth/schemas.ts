@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { nationalIdIssue, normalizeNationalId } from "@/lib/validation/national-id";
 import { toAsciiDigits } from "@/lib/validation/normalize";
-import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { normalizePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { toPersianDigits } from "@/lib/format/digits";
 
 const nationalId = z
@@ -24,13 +24,18 @@ const password = z
   .max(PASSWORD_MAX_LENGTH, { error: `رمز عبور نمی‌تواند بیش از ${toPersianDigits(PASSWORD_MAX_LENGTH)} نویسه باشد.` })
   .transform(normalizePassword);
 
+/** A new password: its length is checked here too (beside the field, before any request); the rest of the policy on the server. */
+const newPassword = password.refine((s) => s.length >= PASSWORD_MIN_LENGTH, {
+  error: `رمز عبور باید دست‌کم ${toPersianDigits(PASSWORD_MIN_LENGTH)} نویسه باشد.`,
+});
+
 export const loginSchema = z.object({ nationalId, password });
 export type LoginInput = z.input<typeof loginSchema>;
 
 export const changePasswordSchema = z
   .object({
     currentPassword: password,
-    newPassword: password,
+    newPassword,
     confirmPassword: z.string().min(1, { error: "تکرار رمز عبور جدید را وارد کنید." }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
@@ -49,7 +54,7 @@ export const resetPasswordSchema = z
       .string()
       .transform((s) => toAsciiDigits(s).replace(/\s/g, ""))
       .refine((s) => /^\d{6}$/.test(s), { error: "کد تأیید ۶ رقمی را وارد کنید." }),
-    newPassword: password,
+    newPassword,
     confirmPassword: z.string().min(1, { error: "تکرار رمز عبور جدید را وارد کنید." }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {

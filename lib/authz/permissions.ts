@@ -15,7 +15,7 @@ export const PERMISSIONS = {
     "document:read:own",
     "objection:file:own",
   ],
-  EXPERT: ["office:view:region", "declaration:view:region", "declaration:review:region", "document:read:region", "dashboard:view:region"],
+  EXPERT: ["office:view:region", "declaration:view:region", "declaration:review:region", "document:read:region", "dashboard:view:region", "account:help:region"],
   ADMIN: [
     "office:view:any",
     "declaration:view:any",
@@ -26,6 +26,7 @@ export const PERMISSIONS = {
     "round:manage:any",
     "registry:import:any",
     "user:manage:any",
+    "account:help:any",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -6,13 +6,14 @@ import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/schemas";
+import { PASSWORD_HINT } from "@/lib/auth/password-rules";
 import { FormAlert, FormField, describedBy } from "@/components/form-field";
 import { applyServerErrors } from "@/components/apply-server-errors";
 import { changePasswordAction } from "@/lib/actions/auth/change-password";
 
 const FIELDS = [
   { name: "currentPassword", label: "رمز عبور فعلی", autoComplete: "current-password" },
-  { name: "newPassword", label: "رمز عبور جدید", autoComplete: "new-password", hint: "دست‌کم ۱۰ نویسه، بدون کد ملی شما." },
+  { name: "newPassword", label: "رمز عبور جدید", autoComplete: "new-password", hint: PASSWORD_HINT },
   { name: "confirmPassword", label: "تکرار رمز عبور جدید", autoComplete: "new-password" },
 ] as const;
 
