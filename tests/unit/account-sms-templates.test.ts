@@ -8,7 +8,7 @@ describe("account SMS templates", () => {
     expect(text).toContain("۰۴۲۹۱۷");
     expect(text).not.toContain("042917");
     expect(text).toContain("۶۰ دقیقه");
-    expect(text.split("\n")).toContain("http://localhost:3000/activate");
+    expect(text.split("\n")).toContain("http://localhost:3000/forgot-password/activate");
   });
 
   test.each([
