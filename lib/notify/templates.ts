@@ -63,7 +63,7 @@ const RENDERERS: { [K in SmsTemplate]: (data: TemplateData[K]) => string } = {
   "not-submitted": (d) =>
     `اظهارنامه ${office(d.officeCode)} برای دوره «${toPersianDigits(d.roundTitle)}» در مهلت ثبت نشد.\n${appBaseUrl()}/`,
   "activation-code": (d) =>
-    `کد فعال‌سازی حساب سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۶۰ دقیقه معتبر است. آن را به کسی ندهید.\n${appBaseUrl()}/activate`,
+    `کد فعال‌سازی حساب سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۶۰ دقیقه معتبر است. آن را به کسی ندهید.\n${appBaseUrl()}/forgot-password/activate`,
   "password-changed": (d) =>
     `رمز عبور حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان ${d.via === "reset" ? "با کد بازیابی " : d.via === "activation" ? "با کد فعال‌سازی " : ""}تغییر کرد. اگر این کار شما نبود، همین حالا با کارشناس منطقه خود تماس بگیرید.`,
   "mobile-changed": (d) =>
