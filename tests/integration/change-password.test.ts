@@ -5,6 +5,19 @@ import { seedDemoData } from "@/prisma/demo-data";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";
 
+// Counts the argon2 checks the service makes (the real function underneath).
+const mockVerifyCalls = { n: 0 };
+jest.mock("@/lib/auth/password", () => {
+  const actual = jest.requireActual<typeof import("@/lib/auth/password")>("@/lib/auth/password");
+  return {
+    ...actual,
+    verifyPassword: (...args: Parameters<typeof actual.verifyPassword>) => {
+      mockVerifyCalls.n += 1;
+      return actual.verifyPassword(...args);
+    },
+  };
+});
+
 const t = setupTestDatabase();
 const NEW_PASSWORD = "my-new-office-secret";
 let ipCounter = 0;
@@ -45,10 +58,14 @@ describe("changePassword", () => {
     expect(await passwordIs(h.user.id, "the-current-secret")).toBe(true);
   });
 
-  test("a new password shorter than 10 characters is refused with a Persian message", async () => {
+  test("a new password shorter than 12 characters, or a guessable one, is refused with a Persian message", async () => {
     const h = await createHolder(t.db, { password: "the-current-secret" });
-    const result = await changePassword(t.db, actorOf(h.user), { currentPassword: "the-current-secret", newPassword: "Short9chr" });
-    expect(result).toEqual({ ok: false, fieldErrors: { newPassword: "رمز عبور باید دست‌کم ۱۰ نویسه باشد." } });
+    const result = await changePassword(t.db, actorOf(h.user), { currentPassword: "the-current-secret", newPassword: "Short-11chr" });
+    expect(result).toEqual({ ok: false, fieldErrors: { newPassword: "رمز عبور باید دست‌کم ۱۲ نویسه باشد." } });
+    for (const weak of ["qwertyuiop12", "Password1234!", "ضصثقفغعهخحجچ", `owl-${h.user.mobile}`]) {
+      const r = await changePassword(t.db, actorOf(h.user), { currentPassword: "the-current-secret", newPassword: weak });
+      expect(r).toEqual({ ok: false, fieldErrors: { newPassword: expect.stringMatching(/^رمز عبور .*[\u0600-\u06FF]/) } });
+    }
     expect(await passwordIs(h.user.id, "the-current-secret")).toBe(true);
   });
 
@@ -81,6 +98,10 @@ describe("changePassword", () => {
     expect(audits[0]).toMatchObject({ targetType: "User", targetId: h.user.id, actorRole: "HOLDER", ip: "203.0.113.5" });
     // Nothing in the audit trail carries the password.
     expect(JSON.stringify(audits[0], (_, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(NEW_PASSWORD);
+
+    // The holder is told by SMS, on the registry's mobile.
+    const notice = await t.db.notification.findFirstOrThrow({ where: { userId: h.user.id, template: "password-changed" } });
+    expect(notice).toMatchObject({ recipient: user.mobile, data: { via: "change" } });
 
     // Sign-in now works with the new password only.
     expect((await attemptSignIn(t.db, { nationalId: h.nationalId, password: NEW_PASSWORD, ip: freshIp() })).ok).toBe(true);
@@ -133,4 +154,32 @@ test("the current password may be typed in Persian digits, and five wrong ones s
   for (let i = 0; i < 5; i++) await changePassword(t.db, actor, { currentPassword: `wrong-${i}`, newPassword: "second-new-password" });
   const blocked = await changePassword(t.db, actor, { currentPassword: "first-new-password-1", newPassword: "second-new-password" });
   expect(blocked).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.stringContaining("۱۵ دقیقه") } });
+});
+
+test("20 parallel wrong current passwords: at most 5 hash checks, then the account is locked", async () => {
+  const h = await createHolder(t.db, { password: "the-current-secret" });
+  const actor = { userId: h.user.id, role: "HOLDER" as const, ip: "203.0.113.10" };
+  mockVerifyCalls.n = 0;
+  {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => changePassword(t.db, actor, { currentPassword: `wrong-guess-${i}`, newPassword: NEW_PASSWORD })),
+    );
+    expect(mockVerifyCalls.n).toBeLessThanOrEqual(5);
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(results.filter((r) => !r.ok && r.fieldErrors.currentPassword?.includes("قفل")).length).toBeGreaterThanOrEqual(15);
+  }
+  // Locked: even the right current password is refused now, without a hash check.
+  const right = await changePassword(t.db, actor, { currentPassword: "the-current-secret", newPassword: NEW_PASSWORD });
+  expect(right).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.stringContaining("قفل") } });
+  expect(await passwordIs(h.user.id, "the-current-secret")).toBe(true);
+});
+
+test("a right current password gives its attempt back: four wrong, then right, then four wrong are not a lock", async () => {
+  const h = await createHolder(t.db, { password: "the-current-secret" });
+  const actor = { userId: h.user.id, role: "HOLDER" as const, ip: "203.0.113.11" };
+  for (let i = 0; i < 4; i++) await changePassword(t.db, actor, { currentPassword: `wrong-${i}`, newPassword: NEW_PASSWORD });
+  expect(await changePassword(t.db, actor, { currentPassword: "the-current-secret", newPassword: "the-current-secret" })).toMatchObject({
+    fieldErrors: { newPassword: expect.any(String) },
+  });
+  expect(await changePassword(t.db, actor, { currentPassword: "the-current-secret", newPassword: NEW_PASSWORD })).toEqual({ ok: true });
 });
