@@ -196,6 +196,95 @@ describe("sending", () => {
   });
 });
 
+describe("one-time codes", () => {
+  const otpAdapter = (template = "pishkhan-otp") =>
+    kavenegarAdapter({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, sender: "10004346", timeoutMs: 2_000, otpTemplate: template });
+  const enqueueCode = (template: "password-reset" | "activation-code" = "password-reset", code = "042917") =>
+    t.db.$transaction((tx) => enqueueSms(tx, { recipient: "09121234567", template, data: { code } }));
+
+  test("with KAVENEGAR_OTP_TEMPLATE a code goes through verify/lookup (token = the code), never sms/send; the row forgets the code", async () => {
+    const n = await enqueueCode();
+    expect(JSON.stringify((await row(n.id)).data)).not.toContain("042917");
+    const adapter = smsAdapter({
+      SMS_PROVIDER: "kavenegar",
+      KAVENEGAR_API_KEY: fake.apiKey,
+      KAVENEGAR_BASE_URL: fake.baseUrl,
+      KAVENEGAR_OTP_TEMPLATE: "pishkhan-otp",
+    });
+    expect(await processOutboxOnce(t.db, adapter, FAST)).toMatchObject({ sent: 1 });
+    expect(sendRequests()).toHaveLength(0);
+    expect(fake.sends).toEqual([
+      expect.objectContaining({ endpoint: "verify/lookup", receptor: "09121234567", template: "pishkhan-otp", token: "042917" }),
+    ]);
+    const lookup = fake.requests.find((r) => r.path === "POST /v1/{key}/verify/lookup")!;
+    expect(lookup.keyOk).toBe(true);
+    expect(lookup.params).toEqual({ receptor: "09121234567", token: "042917", template: "pishkhan-otp" });
+    expect(await row(n.id)).toMatchObject({ status: "SENT", providerMessageId: String(fake.sends[0]!.messageid), data: {} });
+  });
+
+  test("every template carrying a code goes the same way (activation codes too); other messages keep sms/send", async () => {
+    const code = await enqueueCode("activation-code", "777111");
+    const [plain] = await enqueue();
+    expect(await processOutboxOnce(t.db, otpAdapter(), FAST)).toMatchObject({ sent: 2 });
+    expect(fake.sends.find((s) => s.endpoint === "verify/lookup")).toMatchObject({ token: "777111", receptor: "09121234567" });
+    expect(fake.sends.find((s) => s.endpoint === "sms/send")).toMatchObject({
+      receptor: plain!.recipient,
+      message: expect.stringMatching(PERSIAN),
+    });
+    expect((await row(code.id)).data).toEqual({});
+  });
+
+  test("without the template a code goes by sms/send, its text rendered at send time with the opened code", async () => {
+    const n = await enqueueCode();
+    expect(await processOutboxOnce(t.db, kavenegar(), FAST)).toMatchObject({ sent: 1 });
+    expect(fake.sends).toHaveLength(1);
+    expect(fake.sends[0]).toMatchObject({ endpoint: "sms/send", message: renderSms("password-reset", { code: "042917" }) });
+    expect((await row(n.id)).data).toEqual({});
+  });
+
+  test("a template unknown to the panel (424) holds the codes with a Persian reason, keeping them sealed", async () => {
+    const n = await enqueueCode();
+    expect(await processOutboxOnce(t.db, otpAdapter("no-such-template"), FAST)).toMatchObject({ held: 1 });
+    const held = await row(n.id);
+    expect(held.status).toBe("HELD");
+    expect(held.lastError).toMatch(/KAVENEGAR_OTP_TEMPLATE/);
+    expect(held.data).toEqual({ codeSealed: expect.any(String) });
+  });
+
+  test("a code given up (expired before sending) is wiped too", async () => {
+    const n = await enqueueCode();
+    await t.db.notification.update({ where: { id: n.id }, data: { createdAt: new Date(Date.now() - 11 * 60_000) } });
+    expect(await processOutboxOnce(t.db, otpAdapter(), FAST)).toMatchObject({ failed: 1 });
+    expect(await row(n.id)).toMatchObject({ status: "FAILED", data: {} });
+  });
+
+  test("a tampered sealed code is not sent (FAILED), and not wiped into a wrong code", async () => {
+    const n = await enqueueCode();
+    await t.db.notification.update({ where: { id: n.id }, data: { data: { codeSealed: "v1.AAAA.AAAA.AAAA" } } });
+    expect(await processOutboxOnce(t.db, otpAdapter(), FAST)).toMatchObject({ failed: 1 });
+    expect(fake.sends).toHaveLength(0);
+  });
+
+  test("the console prints a code outside production, and withholds it in production", async () => {
+    const env = process.env as Record<string, string | undefined>;
+    const saved = env.NODE_ENV;
+    try {
+      const dev = await enqueueCode("password-reset", "135790");
+      await deliverToConsole(t.db, dev.id);
+      env.NODE_ENV = "production";
+      const prod = await enqueueCode("password-reset", "246801");
+      await deliverToConsole(t.db, prod.id);
+    } finally {
+      env.NODE_ENV = saved;
+    }
+    const printed = (console.log as jest.Mock).mock.calls.flat().map(String).join("\n");
+    expect(printed).toContain("۱۳۵۷۹۰");
+    expect(printed).not.toContain("۲۴۶۸۰۱");
+    expect(printed).not.toContain("246801");
+    expect(printed).toContain("[sms] code withheld");
+  });
+});
+
 describe("a worker killed between sending and recording", () => {
   /** Claims and (optionally) sends like a worker, then "dies": the row stays SENDING. */
   async function crash(send: boolean) {
