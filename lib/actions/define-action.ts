@@ -5,7 +5,8 @@ import { getActingUser } from "@/lib/auth/current-user";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
-import { AppError, parseInput, SignedOutError } from "@/lib/errors/app-error";
+import { AppError, parseInput, RefusedError, SignedOutError } from "@/lib/errors/app-error";
+import { mustEnrollTotp } from "@/lib/auth/totp";
 import { failureOf, type ActionResult } from "@/lib/actions/result";
 import { isRecordedRefusal, recordRefusal } from "@/lib/audit/record-refusal";
 
@@ -13,6 +14,11 @@ type ActingUser = NonNullable<Awaited<ReturnType<typeof getActingUser>>>;
 
 /** Who calls a server action: the user read from the database, as a record guard and as the audit's actor. */
 export type ActionCaller = { user: ActingUser; caller: Caller; actor: AuditActor & { userId: string } };
+
+/** `name`: what the audit calls the action ("review.approve-declaration"), for refused accesses. */
+type ActionOptions = { allowMustChangePassword?: boolean; allowMustEnrollTotp?: boolean; name?: string };
+
+const MUST_ENROLL_TOTP_MESSAGE = "پیش از ادامه، ورود دومرحله‌ای (برنامه احراز هویت) را برای حساب خود فعال کنید.";
 
 /** Who calls a public action (sign-in help): only the request's address and browser. */
 export type RequestActor = { ip: string; userAgent: string | null };
@@ -23,9 +29,11 @@ async function requestActor(): Promise<RequestActor> {
 }
 
 /** The signed-in caller of an action, or SignedOutError (also while a forced password change is pending). */
-async function authenticate(opts: { allowMustChangePassword?: boolean }): Promise<ActionCaller> {
+async function authenticate(opts: ActionOptions): Promise<ActionCaller> {
   const user = await getActingUser();
   if (!user || (user.mustChangePassword && !opts.allowMustChangePassword)) throw new SignedOutError();
+  // Staff without a second factor may only enrol it (or change the forced password first).
+  if (!opts.allowMustChangePassword && !opts.allowMustEnrollTotp && mustEnrollTotp(user)) throw new RefusedError(MUST_ENROLL_TOTP_MESSAGE);
   const request = await requestActor();
   return {
     user,
@@ -60,7 +68,7 @@ async function settle<T>(run: () => Promise<T>, onRefusal?: (e: AppError) => Pro
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, who: ActionCaller) => Promise<T>,
-  opts: { allowMustChangePassword?: boolean; name?: string } = {},
+  opts: ActionOptions = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     let who: ActionCaller | null = null;

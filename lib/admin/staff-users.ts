@@ -7,10 +7,13 @@ import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
 import { InvalidInputError, NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
+import { clearAccountCounter } from "@/lib/auth/sign-in";
+import { clearSecondFactor } from "@/lib/auth/totp";
 import { mobileField, nationalIdField, optionalField, persianNameFieldFor } from "@/lib/validation/fields";
 
 // The head office's management of staff accounts (experts of a region, admins): create,
-// deactivate / reactivate, reset the password to a temporary one shown once, unlock.
+// deactivate / reactivate, reset the password to a temporary one shown once, unlock, reset
+// the second factor (a colleague's lost phone; audited as user.reset_totp).
 // Only holders of `user:manage:any`; anyone else gets "not found". Holders' accounts come
 // from the licence registry (lib/registry), not from here.
 
@@ -68,7 +71,7 @@ export async function createStaffAccount(db: Db, actor: AuditActor, caller: Call
   });
 }
 
-export const STAFF_ACCOUNT_ACTIONS = ["deactivate", "activate", "reset_password", "unlock", "end_sessions"] as const;
+export const STAFF_ACCOUNT_ACTIONS = ["deactivate", "activate", "reset_password", "unlock", "end_sessions", "reset_totp"] as const;
 export type StaffAccountAction = (typeof STAFF_ACCOUNT_ACTIONS)[number];
 
 /** One change to a staff account. A reset returns the temporary password (shown once). */
@@ -78,9 +81,19 @@ export async function changeStaffAccount(db: Db, actor: AuditActor, caller: Call
   const password = input.action === "reset_password" ? temporaryPassword() : null;
   const passwordHash = password ? await hashPassword(password) : null;
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true, active: true } });
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, role: true, active: true, nationalId: true },
+    });
     if (!user || user.role === "HOLDER") throw new NotFoundError("user");
     if (user.id === caller.id && input.action === "deactivate") throw new RefusedError("نمی‌توانید حساب خودتان را غیرفعال کنید.");
+    if (user.id === caller.id && input.action === "reset_totp") {
+      throw new RefusedError("ورود دومرحله‌ای حساب خودتان را همکار دیگری از دفتر نظارت باید بازنشانی کند.");
+    }
+    // The sign-in lock is the account's failure counter (lib/auth/sign-in.ts): an unlock clears it too.
+    if (input.action === "unlock") await clearAccountCounter(tx, user.nationalId);
+    // A lost phone: the factor and its recovery codes go; the colleague enrols again at next sign-in.
+    if (input.action === "reset_totp") await clearSecondFactor(tx, user.id);
     const data =
       input.action === "deactivate"
         ? { active: false }
@@ -88,7 +101,7 @@ export async function changeStaffAccount(db: Db, actor: AuditActor, caller: Call
           ? { active: true }
           : input.action === "unlock"
             ? { lockedUntil: null, failedAttempts: 0, failedWindowStart: null }
-            : input.action === "end_sessions"
+            : input.action === "end_sessions" || input.action === "reset_totp"
               ? {}
               : {
                   passwordHash: passwordHash!,

@@ -7,6 +7,7 @@ import { sessionStillValid, tokenIsLive, type SessionClaims } from "@/lib/auth/s
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
+import { mustEnrollTotp } from "@/lib/auth/totp";
 
 const USER_INCLUDE = { region: true, office: { include: { province: { include: { region: true } } } } } as const;
 
@@ -43,10 +44,12 @@ export async function getActingUser() {
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 
-/** For pages: redirects to sign-in, or to the forced password change. */
-export async function requireUser(opts: { allowMustChangePassword?: boolean } = {}): Promise<CurrentUser> {
+/** For pages: redirects to sign-in, to the forced password change, or to the forced second-factor enrolment. */
+export async function requireUser(opts: { allowMustChangePassword?: boolean; allowMustEnrollTotp?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.mustChangePassword && !opts.allowMustChangePassword) redirect("/change-password");
+  // Staff without a second factor enrol one before anything else (lib/auth/totp.ts).
+  if (!opts.allowMustChangePassword && !opts.allowMustEnrollTotp && mustEnrollTotp(user)) redirect("/enroll-totp");
   return user;
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { encodeSignInFailure } from "@/lib/auth/sign-in-messages";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
+import { deliverToConsole, smsProvider } from "@/lib/notify/console-adapter";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_MS, sessionStillValid } from "@/lib/auth/session-policy";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
@@ -22,14 +23,22 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "کد ملی",
-      credentials: { nationalId: { type: "text" }, password: { type: "password" } },
+      // `code`: the SMS code of a first sign-in with a default password; `totp`: the staff's
+      // second factor (an app code or a recovery code). See lib/auth/sign-in.ts.
+      credentials: { nationalId: { type: "text" }, password: { type: "password" }, code: { type: "text" }, totp: { type: "text" } },
       async authorize(credentials, req) {
         const headers = (req?.headers ?? {}) as Record<string, string>;
         const result = await attemptSignIn(db, {
           nationalId: credentials?.nationalId,
           password: credentials?.password,
+          code: credentials?.code,
+          totp: credentials?.totp,
           ip: clientIp(headers),
           userAgent: userAgent(headers),
+          // Development (console provider): the code is printed at once, as for a password reset.
+          onSmsQueued: async (id) => {
+            if (smsProvider() === "console") await deliverToConsole(db, id);
+          },
         });
         if (!result.ok) throw new Error(encodeSignInFailure(result));
         return { id: result.user.id, role: result.user.role };

@@ -29,6 +29,13 @@ export async function spendVerifyTime(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password.slice(0, PASSWORD_MAX_LENGTH) || "x");
 }
 
+/** Was `passwordHash` made at the full cost above (not a registry import's cheap default hash)? */
+export function isFullCostHash(passwordHash: string): boolean {
+  const m = /[$,]m=(\d+)/.exec(passwordHash);
+  const t = /[$,]t=(\d+)/.exec(passwordHash);
+  return !!m && !!t && Number(m[1]) >= OPTIONS.memoryCost && Number(t[1]) >= OPTIONS.timeCost;
+}
+
 /** The guide gives both forms of the initial password: the national ID, or Cra@ + national ID. */
 export function defaultPasswordCandidates(nationalId: string): string[] {
   return [nationalId, `Cra@${nationalId}`];

@@ -1,22 +1,79 @@
-import type { Db } from "@/lib/db-client";
+import type { Db, Tx } from "@/lib/db-client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { normalizeNationalId, isValidNationalId } from "@/lib/validation/national-id";
-import { defaultPasswordCandidates, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
+import { defaultPasswordCandidates, isFullCostHash, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { bumpCounter, resetCounter } from "@/lib/rate-counter";
+import { checkCode, issueCode, maskMobile, pendingCode, RESEND_AFTER_MS, ResendTooSoonError } from "@/lib/auth/one-time-code";
+import { enqueueSms } from "@/lib/notify/enqueue-sms";
+import { checkSecondFactor } from "@/lib/auth/totp";
+import { toAsciiDigits } from "@/lib/validation/normalize";
 
-// Sign-in rules: 5 failures of one account in 15 minutes lock it for 15
-// minutes; one IP address gets at most IP_MAX_FAILURES failures per window. Counting is
-// done on LoginAttempt rows keyed by the typed national ID, so an unknown national ID
-// "locks" exactly like a real one and the answers never tell whether an account exists.
+// Sign-in rules (docs/decisions/0003 and 0013). Two atomic counters (RateCounter, fixed
+// 15-minute windows), both bumped BEFORE the password hash is checked:
+//  - accountCounterKey(typed national ID): ACCOUNT_MAX_FAILURES per window, then "locked"
+//    until the window ends — the same for an unknown national ID, so nothing tells whether an
+//    account exists (the answer and the argon2 work are the same);
+//  - ipCounterKey(client address, lib/auth/request-context.ts): IP_MAX_FAILURES per window.
+// An attempt takes one slot of each. It gives it back when the password was right (a sign-in,
+// or a specific refusal: licence, deactivated, a code or second factor still to give); a
+// successful sign-in clears the account's window. A wrong password, a wrong SMS code and a
+// wrong second factor keep their slot. Parallel requests get 1, 2, 3 … from the counter, so
+// no more than ACCOUNT_MAX_FAILURES hashes are ever checked per account and window.
+//
+// The same account counter is used by every other place a password is typed again
+// (lib/auth/confirm-password.ts at final submission; the password change): use
+// `accountCounterKey`, `SIGN_IN_WINDOW_MS`, `ACCOUNT_MAX_FAILURES` and `takeAccountSlot` /
+// `clearAccountCounter` from here.
 export const WINDOW_MS = 15 * 60 * 1000;
-export const LOCK_MS = 15 * 60 * 1000;
+/** The counters' window; a lock lasts until the window in which it was reached ends. */
+export const SIGN_IN_WINDOW_MS = WINDOW_MS;
+export const LOCK_MS = WINDOW_MS;
 export const ACCOUNT_MAX_FAILURES = 5;
 export const IP_MAX_FAILURES = 30;
 
 /**
- * The account counters after one more wrong password (at sign-in, or when the password is
- * asked again before a final submission): the 5th failure in the window locks the account.
+ * The failures counter of a national ID (normalized, ASCII digits), whether or not an account
+ * has it. The same key and window as lib/auth/failure-counters.ts (codes, password change).
+ */
+export const accountCounterKey = (nationalId: string) => `auth:fail:account:${nationalId}`;
+/** The failures counter of a client address (clientIp's answer). */
+export const ipCounterKey = (ip: string) => `auth:fail:ip:${ip}`;
+
+/** The end of the counter window containing `now`: when a lock reached in it ends. */
+export function lockEnd(now: Date): Date {
+  return new Date((Math.floor(now.getTime() / SIGN_IN_WINDOW_MS) + 1) * SIGN_IN_WINDOW_MS);
+}
+
+/**
+ * Takes one attempt's slot on the account counter: `{ locked: true, until }` when the account
+ * already had ACCOUNT_MAX_FAILURES in this window (do not check the password then), else the
+ * attempt's number. Call before verifying a password; give the slot back with
+ * `giveBackAccountSlot` when the password was right.
+ */
+export async function takeAccountSlot(
+  db: Db | Tx,
+  nationalId: string,
+  now = new Date(),
+): Promise<{ locked: true; until: Date } | { locked: false; attempt: number; last: boolean }> {
+  const attempt = await bumpCounter(db, accountCounterKey(nationalId), SIGN_IN_WINDOW_MS, now);
+  if (attempt > ACCOUNT_MAX_FAILURES) return { locked: true, until: lockEnd(now) };
+  return { locked: false, attempt, last: attempt === ACCOUNT_MAX_FAILURES };
+}
+
+export async function giveBackAccountSlot(db: Db | Tx, nationalId: string, now = new Date()): Promise<void> {
+  await bumpCounter(db, accountCounterKey(nationalId), SIGN_IN_WINDOW_MS, now, -1);
+}
+
+/** Forgets the account's failures (a successful sign-in, an unlock by the head office, a reset). */
+export async function clearAccountCounter(db: Db | Tx, nationalId: string, now = new Date()): Promise<void> {
+  await resetCounter(db, accountCounterKey(nationalId), SIGN_IN_WINDOW_MS, now);
+}
+
+/**
+ * @deprecated The read-then-write account counters raced (docs/decisions/0013); use
+ * takeAccountSlot. Kept only for callers not yet moved over (the password change).
  */
 export function wrongPasswordUpdate(
   user: { failedAttempts: number; failedWindowStart: Date | null; lockedUntil: Date | null },
@@ -41,122 +98,142 @@ export type SignInFailure =
   | { ok: false; code: "LOCKED"; until: Date }
   | { ok: false; code: "IP_LIMITED" }
   | { ok: false; code: "LICENCE"; licence: "EXPIRED" | "INCOMPLETE" | "MISSING"; regionId: number | null }
-  | { ok: false; code: "INACTIVE" };
+  | { ok: false; code: "INACTIVE" }
+  /** First sign-in with a default password: a code went by SMS to `sentTo` (masked). */
+  | { ok: false; code: "CODE_REQUIRED"; sentTo: string; resendAt: Date }
+  | { ok: false; code: "CODE_INVALID"; sentTo: string; resendAt: Date }
+  /** First sign-in with a default password, and no mobile on file: call the region. */
+  | { ok: false; code: "NO_MOBILE"; regionId: number | null }
+  /** Staff with an enrolled second factor: the app's code (or a recovery code) is needed. */
+  | { ok: false; code: "TOTP_REQUIRED" }
+  | { ok: false; code: "TOTP_INVALID" };
 
 export type SignInSuccess = { ok: true; user: { id: string; role: Role; mustChangePassword: boolean } };
 
-export type SignInInput = { nationalId: unknown; password: unknown; ip: string | null; userAgent?: string | null; now?: Date };
+export type SignInInput = {
+  nationalId: unknown;
+  password: unknown;
+  /** The SMS code of a first sign-in with a default password. */
+  code?: unknown;
+  /** The staff's second factor: a TOTP or a recovery code. */
+  totp?: unknown;
+  ip: string | null;
+  userAgent?: string | null;
+  now?: Date;
+  /** Called after a committed SMS (the first-sign-in code): development prints it at once. */
+  onSmsQueued?: (notificationId: string) => Promise<void>;
+};
+
+/** NUL and lone surrogates: PostgreSQL refuses the first, and neither belongs in a national ID or a password. */
+function hasUnsafeText(s: string): boolean {
+  return /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
+
+const text = (v: unknown, max: number) => (typeof v === "string" ? v.slice(0, max) : "");
 
 export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInSuccess | SignInFailure> {
   const now = input.now ?? new Date();
   const ip = (input.ip ?? "unknown").slice(0, 64);
-  const rawId = typeof input.nationalId === "string" ? input.nationalId.slice(0, 64) : "";
-  const password = typeof input.password === "string" ? normalizePassword(input.password) : "";
-  const nationalId = normalizeNationalId(rawId);
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
+  const rawId = text(input.nationalId, 64);
+  const rawPassword = typeof input.password === "string" ? input.password : "";
+  const malformedText = hasUnsafeText(rawId) || hasUnsafeText(rawPassword.slice(0, PASSWORD_MAX_LENGTH + 1));
+  const password = malformedText ? "" : normalizePassword(rawPassword);
+  const nationalId = malformedText ? "" : normalizeNationalId(rawId);
+  const code = text(input.code, 32).trim();
+  const secondFactor = text(input.totp, 64).trim();
+  const actorOf = (user: { id: string; role: Role } | null) => ({
+    userId: user?.id ?? null,
+    role: user?.role ?? null,
+    ip,
+    userAgent: input.userAgent,
+  });
 
-  const ipFailures = await db.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: windowStart } } });
-  if (ipFailures >= IP_MAX_FAILURES) return { ok: false, code: "IP_LIMITED" };
+  const ipCount = await bumpCounter(db, ipCounterKey(ip), SIGN_IN_WINDOW_MS, now);
+  if (ipCount > IP_MAX_FAILURES) return { ok: false, code: "IP_LIMITED" };
+  const giveBackIpSlot = () => bumpCounter(db, ipCounterKey(ip), SIGN_IN_WINDOW_MS, now, -1);
 
-  const fail = async (userId: string | null, reason: string) => {
-    await db.$transaction(async (tx) => {
-      await tx.loginAttempt.create({ data: { ip, nationalId: nationalId || null, success: false, createdAt: now } });
-      await recordAudit(
-        tx,
-        { userId, role: null, ip, userAgent: input.userAgent },
-        {
-          action: "auth.sign_in_failed",
-          targetType: "User",
-          targetId: userId,
-          after: { reason },
-        },
-      );
-    });
-  };
-
-  // Malformed input: same answer as a wrong password, without touching any account.
+  // Malformed input: the same answer as a wrong password, the same argon2 work, no account touched.
   if (!isValidNationalId(nationalId) || password.length === 0 || password.length > PASSWORD_MAX_LENGTH) {
     await spendVerifyTime(password);
-    await fail(null, "malformed");
+    await db.$transaction(async (tx) => {
+      await tx.loginAttempt.create({ data: { ip, nationalId: nationalId || null, success: false, createdAt: now } });
+      await recordAudit(tx, actorOf(null), {
+        action: "auth.sign_in_failed",
+        targetType: "User",
+        targetId: null,
+        after: { reason: "malformed" },
+      });
+    });
     return { ok: false, code: "INVALID" };
   }
 
+  // The account's slot, taken before the hash is checked: a locked national ID answers the
+  // same, after the same work, whether or not an account has it. The account's row also
+  // carries a lock (set at the same window end by every path that counts, or by hand) that
+  // the head office sees and clears.
+  const slot = await takeAccountSlot(db, nationalId, now);
   const user = await db.user.findUnique({
     where: { nationalId },
     include: { office: { include: { licences: { orderBy: { expiresAt: "desc" }, take: 1 }, province: true } } },
   });
-
-  const accountFailures = await db.loginAttempt.count({
-    where: { nationalId, success: false, createdAt: { gte: windowStart } },
-  });
-  const lockedUntil =
-    user?.lockedUntil && user.lockedUntil > now
-      ? user.lockedUntil
-      : !user && accountFailures >= ACCOUNT_MAX_FAILURES
-        ? new Date(now.getTime() + LOCK_MS)
-        : null;
-  if (lockedUntil) {
+  const rowLock = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
+  if (slot.locked || rowLock) {
     await spendVerifyTime(password);
-    return { ok: false, code: "LOCKED", until: lockedUntil };
+    const until = slot.locked ? slot.until : rowLock!;
+    return { ok: false, code: "LOCKED", until: rowLock && rowLock > until ? rowLock : until };
+  }
+  const locked: SignInFailure = { ok: false, code: "LOCKED", until: lockEnd(now) };
+
+  // One argon2 verification at full cost for everyone: an unknown ID against a dummy hash; a
+  // "Cra@" + national ID default password is checked as the national ID it stands for; a
+  // registry-imported default hash (cheap, docs/decisions/0011) is topped up to full cost.
+  const isDefaultForm = !!user?.mustChangePassword && defaultPasswordCandidates(nationalId).includes(password);
+  let valid = false;
+  if (!user) await spendVerifyTime(password);
+  else {
+    valid = await verifyPassword(user.passwordHash, isDefaultForm ? nationalId : password);
+    if (!isFullCostHash(user.passwordHash)) await spendVerifyTime(password);
   }
 
-  if (!user) {
-    await spendVerifyTime(password);
-    await fail(null, "unknown-account");
-    return accountFailures + 1 >= ACCOUNT_MAX_FAILURES
-      ? { ok: false, code: "LOCKED", until: new Date(now.getTime() + LOCK_MS) }
-      : { ok: false, code: "INVALID" };
-  }
-
-  let valid = await verifyPassword(user.passwordHash, password);
-  // The guide gives two forms of the initial password; both work until it is changed.
-  if (!valid && user.mustChangePassword && password === `Cra@${nationalId}`) {
-    const [plain] = defaultPasswordCandidates(nationalId);
-    valid = await verifyPassword(user.passwordHash, plain!);
-  }
-
-  if (!valid) {
-    const { lock, failedAttempts, data } = wrongPasswordUpdate(user, now);
+  const fail = async (reason: string, extra: Record<string, string | number> = {}) => {
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data });
+      // The account's row mirrors the lock for the head office's list (the counter decides).
+      await tx.user.updateMany({
+        where: { nationalId },
+        data: slot.last ? { failedAttempts: slot.attempt, lockedUntil: lockEnd(now) } : { failedAttempts: slot.attempt },
+      });
       await tx.loginAttempt.create({ data: { ip, nationalId, success: false, createdAt: now } });
-      await recordAudit(
-        tx,
-        { userId: user.id, role: user.role, ip, userAgent: input.userAgent },
-        {
-          action: lock ? "auth.locked_out" : "auth.sign_in_failed",
-          targetType: "User",
-          targetId: user.id,
-          after: { reason: "wrong-password", failedAttempts },
-        },
-      );
+      await recordAudit(tx, actorOf(user), {
+        action: slot.last ? "auth.locked_out" : "auth.sign_in_failed",
+        targetType: "User",
+        targetId: user?.id ?? null,
+        after: { reason, failedAttempts: slot.attempt, ...extra },
+      });
     });
-    return lock ? { ok: false, code: "LOCKED", until: new Date(now.getTime() + LOCK_MS) } : { ok: false, code: "INVALID" };
+  };
+
+  if (!user || !valid) {
+    // Unknown accounts and wrong passwords write the same rows (the update matches none for the first).
+    await fail(user ? "wrong-password" : "unknown-account");
+    return slot.last ? locked : { ok: false, code: "INVALID" };
   }
 
   // The password is right: from here on the answers may be specific to the account.
   const refuse = async (failure: SignInFailure, reason: string) => {
+    await giveBackAccountSlot(db, nationalId, now);
+    await giveBackIpSlot();
     await db.$transaction(async (tx) => {
       await tx.loginAttempt.create({ data: { ip, nationalId, success: true, createdAt: now } });
-      await recordAudit(
-        tx,
-        { userId: user.id, role: user.role, ip, userAgent: input.userAgent },
-        {
-          action: "auth.sign_in_refused",
-          targetType: "User",
-          targetId: user.id,
-          after: { reason },
-        },
-      );
+      await recordAudit(tx, actorOf(user), { action: "auth.sign_in_refused", targetType: "User", targetId: user.id, after: { reason } });
     });
     return failure;
   };
 
   if (!user.active) return refuse({ ok: false, code: "INACTIVE" }, "inactive");
 
+  const regionId = user.office?.province.regionId ?? null;
   if (user.role === "HOLDER") {
     const licence = user.office?.licences[0];
-    const regionId = user.office?.province.regionId ?? null;
     if (!licence) return refuse({ ok: false, code: "LICENCE", licence: "MISSING", regionId }, "no-licence");
     const expired = licence.status === "EXPIRED" || licence.expiresAt <= now;
     if (expired) return refuse({ ok: false, code: "LICENCE", licence: "EXPIRED", regionId }, "licence-expired");
@@ -165,21 +242,93 @@ export async function attemptSignIn(db: Db, input: SignInInput): Promise<SignInS
     }
   }
 
+  // A default password is known to anyone who knows the national ID: the first sign-in with it
+  // is confirmed by a code sent to the mobile the licence registry has for the holder.
+  if (isDefaultForm) {
+    if (!user.mobile) return refuse({ ok: false, code: "NO_MOBILE", regionId }, "default-password-no-mobile");
+    if (!code) {
+      const sent = await sendFirstSignInCode(db, { id: user.id, mobile: user.mobile }, now);
+      if (sent.notificationId) await input.onSmsQueued?.(sent.notificationId);
+      return refuse(
+        { ok: false, code: "CODE_REQUIRED", sentTo: sent.sentTo, resendAt: sent.resendAt },
+        sent.issued ? "first-sign-in-code-sent" : "first-sign-in-code-pending",
+      );
+    }
+    const checked = await checkCode(db, { userId: user.id, purpose: "FIRST_SIGN_IN", code: normalizeCode(code), now });
+    if (!checked.ok) {
+      const pending = await pendingCode(db, user.id, "FIRST_SIGN_IN", now);
+      await fail("wrong-first-sign-in-code");
+      if (slot.last) return locked;
+      return {
+        ok: false,
+        code: "CODE_INVALID",
+        sentTo: pending?.sentTo ?? maskMobile(user.mobile),
+        resendAt: pending ? new Date(pending.createdAt.getTime() + RESEND_AFTER_MS) : now,
+      };
+    }
+  }
+
+  // Staff with an enrolled second factor give it too (an unenrolled one is sent to enrol it
+  // before anything else: lib/auth/current-user.ts).
+  if (user.role !== "HOLDER" && user.totpEnabledAt) {
+    if (!secondFactor) return refuse({ ok: false, code: "TOTP_REQUIRED" }, "second-factor-required");
+    const factor = await checkSecondFactor(db, user, secondFactor, now);
+    if (!factor.ok) {
+      await fail("wrong-second-factor");
+      return slot.last ? locked : { ok: false, code: "TOTP_INVALID" };
+    }
+  }
+
+  await clearAccountCounter(db, nationalId, now);
+  await giveBackIpSlot();
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: { failedAttempts: 0, failedWindowStart: null, lockedUntil: null, lastLoginAt: now },
     });
     await tx.loginAttempt.create({ data: { ip, nationalId, success: true, createdAt: now } });
-    await recordAudit(
-      tx,
-      { userId: user.id, role: user.role, ip, userAgent: input.userAgent },
-      {
-        action: "auth.sign_in",
-        targetType: "User",
-        targetId: user.id,
-      },
-    );
+    await recordAudit(tx, actorOf(user), {
+      action: "auth.sign_in",
+      targetType: "User",
+      targetId: user.id,
+      after: isDefaultForm ? { confirmedBy: "sms-code" } : undefined,
+    });
   });
   return { ok: true, user: { id: user.id, role: user.role, mustChangePassword: user.mustChangePassword } };
+}
+
+function normalizeCode(code: string): string {
+  return toAsciiDigits(code).replace(/\s/g, "");
+}
+
+/**
+ * Issues the first-sign-in code and queues its SMS in one transaction; within 60 s of the
+ * previous one, nothing new is sent and the pending code's number and resend time are given.
+ */
+async function sendFirstSignInCode(
+  db: Db,
+  user: { id: string; mobile: string },
+  now: Date,
+): Promise<{ sentTo: string; resendAt: Date; issued: boolean; notificationId: string | null }> {
+  try {
+    const sms = await db.$transaction(async (tx) => {
+      const c = await issueCode(tx, { userId: user.id, purpose: "FIRST_SIGN_IN", sentTo: user.mobile, now });
+      return enqueueSms(tx, {
+        recipient: user.mobile,
+        userId: user.id,
+        template: "one-time-code",
+        data: { purpose: "FIRST_SIGN_IN", code: c.code },
+      });
+    });
+    return { sentTo: maskMobile(user.mobile), resendAt: new Date(now.getTime() + RESEND_AFTER_MS), issued: true, notificationId: sms.id };
+  } catch (e) {
+    if (!(e instanceof ResendTooSoonError)) throw e;
+    const pending = await pendingCode(db, user.id, "FIRST_SIGN_IN", now);
+    return {
+      sentTo: pending?.sentTo ?? maskMobile(user.mobile),
+      resendAt: new Date(now.getTime() + e.retryAfterMs),
+      issued: false,
+      notificationId: null,
+    };
+  }
 }

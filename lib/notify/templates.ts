@@ -12,6 +12,8 @@ export type TemplateData = {
   "result-approved": { officeCode: string; declarationId: string; objectionDays: number };
   "objection-decided": { officeCode: string; declarationId: string };
   "not-submitted": { officeCode: string; roundTitle: string };
+  /** A one-time code (lib/auth/one-time-code.ts) for `purpose`, a CodePurpose. */
+  "one-time-code": { purpose: "PASSWORD_RESET" | "FIRST_SIGN_IN" | "ACTIVATION" | "MOBILE_CONFIRM"; code: string };
   // Account security (lib/auth, lib/admin/account-help.ts). A `code` in any template's data
   // is sealed in the outbox and wiped after sending (lib/notify/code-seal.ts).
   "activation-code": { code: string };
@@ -29,6 +31,7 @@ export const SMS_TEMPLATES = [
   "result-approved",
   "objection-decided",
   "not-submitted",
+  "one-time-code",
   "activation-code",
   "password-changed",
   "mobile-changed",
@@ -49,6 +52,13 @@ const office = (code: string) => `دفتر پیشخوان ${toPersianDigits(code
 /** «۱۴۰۵/۰۹/۰۲ ساعت ۱۴:۳۰» in Tehran; throws on a malformed instant rather than sending "Invalid Date". */
 const tehranDeadline = (iso: string) => formatJalaliDateTime(new Date(iso));
 
+const ONE_TIME_CODE_PURPOSE: Record<TemplateData["one-time-code"]["purpose"], string> = {
+  PASSWORD_RESET: "کد بازیابی رمز عبور",
+  FIRST_SIGN_IN: "کد تأیید نخستین ورود",
+  ACTIVATION: "کد فعال‌سازی حساب",
+  MOBILE_CONFIRM: "کد تأیید شماره همراه",
+};
+
 const RENDERERS: { [K in SmsTemplate]: (data: TemplateData[K]) => string } = {
   "password-reset": (d) =>
     `کد بازیابی رمز عبور سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۱۰ دقیقه معتبر است. آن را به کسی ندهید.`,
@@ -60,6 +70,8 @@ const RENDERERS: { [K in SmsTemplate]: (data: TemplateData[K]) => string } = {
     `امتیاز ${office(d.officeCode)} نهایی شد و در نشانی زیر دیده می‌شود. اعتراض تا ${toPersianDigits(d.objectionDays)} روز پس از این پیامک پذیرفته است.\n${declarationLink(d.declarationId)}`,
   "objection-decided": (d) =>
     `اعتراض ${office(d.officeCode)} بررسی و درباره آن تصمیم گرفته شد. نتیجه:\n${declarationLink(d.declarationId)}`,
+  "one-time-code": (d) =>
+    `${ONE_TIME_CODE_PURPOSE[d.purpose] ?? "کد تأیید"} سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۱۰ دقیقه معتبر است. آن را به کسی ندهید؛ کارکنان سامانه هرگز آن را نمی‌پرسند.`,
   "not-submitted": (d) =>
     `اظهارنامه ${office(d.officeCode)} برای دوره «${toPersianDigits(d.roundTitle)}» در مهلت ثبت نشد.\n${appBaseUrl()}/`,
   "activation-code": (d) =>

@@ -1,6 +1,7 @@
 // Records for tests, created through Prisma on a test database.
 import type { Db } from "@/lib/db-client";
 import { hashPassword } from "@/lib/auth/password";
+import { encryptTotpSecret, newTotpSecret } from "@/lib/auth/totp";
 import type { LicenceStatus, PersonType, Role } from "@/lib/generated/prisma/enums";
 import { uniqueNationalId } from "./national-ids";
 
@@ -54,9 +55,20 @@ export async function createHolder(
   return { user, office, nationalId, password: opts.password ?? nationalId };
 }
 
-export async function createStaffUser(db: Db, role: Exclude<Role, "HOLDER">, opts: { regionId?: number; password?: string } = {}) {
+/**
+ * A staff account. Its second factor (lib/auth/totp.ts) is enrolled — staff must have one —
+ * except where the app runs as a demo (PISHKHAN_DEMO=1: the browser tests, which sign in
+ * through the form with the password alone) or with `totp: false` (to test enrolment).
+ */
+export async function createStaffUser(
+  db: Db,
+  role: Exclude<Role, "HOLDER">,
+  opts: { regionId?: number; password?: string; totp?: boolean } = {},
+) {
   const nationalId = uniqueNationalId();
   const password = opts.password ?? "Staff-password-1";
+  const enrolled = opts.totp ?? process.env.PISHKHAN_DEMO !== "1";
+  const totpSecret = newTotpSecret();
   const user = await db.user.create({
     data: {
       nationalId,
@@ -66,7 +78,8 @@ export async function createStaffUser(db: Db, role: Exclude<Role, "HOLDER">, opt
       regionId: role === "EXPERT" ? (opts.regionId ?? 1) : null,
       passwordHash: await hashPassword(password),
       mustChangePassword: false,
+      ...(enrolled ? { totpSecret: encryptTotpSecret(totpSecret), totpEnabledAt: new Date() } : {}),
     },
   });
-  return { user, nationalId, password };
+  return { user, nationalId, password, totpSecret: enrolled ? totpSecret : null };
 }

@@ -229,8 +229,9 @@ describe("import", () => {
     expect(quoted.licences[0]!.status).toBe("INCOMPLETE");
 
     const signIn = (nationalId: string, password = nationalId) => attemptSignIn(t.db, { nationalId, password, ip: "10.0.0.1" });
-    expect(await signIn("2710000016")).toMatchObject({ ok: true, user: { role: "HOLDER", mustChangePassword: true } });
-    expect(await signIn("2710000016", "Cra@2710000016")).toMatchObject({ ok: true });
+    // The default password is right, and its first use is confirmed by SMS to the registry's mobile (docs/decisions/0013).
+    expect(await signIn("2710000016")).toMatchObject({ ok: false, code: "CODE_REQUIRED", sentTo: "0912••••001" });
+    expect(await signIn("2710000016", "Cra@2710000016")).toMatchObject({ ok: false, code: "CODE_REQUIRED" });
     expect(await signIn("2710000032")).toMatchObject({ ok: false, code: "LICENCE", licence: "EXPIRED" });
     expect((await t.db.licence.findUniqueOrThrow({ where: { number: "ICT-1398-41003" } })).status).toBe("EXPIRED");
     expect(await signIn("2710000040")).toMatchObject({ ok: false, code: "LICENCE", licence: "INCOMPLETE" });
@@ -399,5 +400,29 @@ describe("access: experts and holders get not found", () => {
     const res = await jobStatusRoute(new Request("http://localhost/"), { params: Promise.resolve({ jobId }) });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "SUCCEEDED", result: expect.objectContaining({ rows: 16 }) });
+  });
+});
+
+describe("a registry row that changes a holder's mobile (the reset channel)", () => {
+  test("records before/after per holder and tells the OLD number by SMS", async () => {
+    await apply(await dryRun()); // the fixture as it is (unchanged if an earlier test applied it)
+    const holder = await t.db.user.findUniqueOrThrow({ where: { nationalId: "2710000024" } });
+    expect(holder.mobile).toBe("09121110002");
+    const changed = Buffer.from(FIXTURE.toString("utf8").replace("+98 912 111 0002", "+98 912 999 8877"), "utf8");
+    const jobId = await apply(await dryRun(changed, "mobile-change.csv"));
+    await reportOf(jobId);
+
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: holder.id } })).mobile).toBe("09129998877");
+    const audits = await t.db.auditEvent.findMany({ where: { action: "registry.holder_mobile_changed", targetId: holder.id } });
+    expect(audits).toEqual([
+      expect.objectContaining({
+        actorId: admin.id,
+        targetType: "User",
+        before: { mobile: "09121110002" },
+        after: expect.objectContaining({ mobile: "09129998877", officeCode: "41002", jobId }),
+      }),
+    ]);
+    const sms = await t.db.notification.findMany({ where: { template: "registry-mobile-changed", userId: holder.id } });
+    expect(sms).toEqual([expect.objectContaining({ recipient: "09121110002", data: { officeCode: "41002", newMobileEnd: "8877" } })]);
   });
 });

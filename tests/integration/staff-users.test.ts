@@ -77,7 +77,7 @@ test("an admin creates an expert with a temporary password that must be changed;
 
 test("deactivate (files go back to the pool), reactivate, reset the password, unlock", async () => {
   const admin = (await createStaffUser(t.db, "ADMIN")).user;
-  const expert = await createStaffUser(t.db, "EXPERT", { regionId: 2, password: "Old-password-1" });
+  const expert = await createStaffUser(t.db, "EXPERT", { regionId: 2, password: "Old-password-1", totp: false });
   const file = await declarationAt(t.db, 3);
   await t.db.declaration.update({ where: { id: file.declaration.id }, data: { assigneeId: expert.user.id } });
   await asUser(admin.id);

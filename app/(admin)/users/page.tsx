@@ -24,6 +24,7 @@ export default async function StaffUsersPage() {
         role: true,
         active: true,
         lockedUntil: true,
+        totpEnabledAt: true,
         lastLoginAt: true,
         region: { select: { name: true } },
       },
@@ -75,7 +76,14 @@ export default async function StaffUsersPage() {
                   <td className="p-2">{!s.active ? "غیرفعال" : locked ? `قفل تا ${formatJalaliDateTime(s.lockedUntil!)}` : "فعال"}</td>
                   <td className="p-2">{s.lastLoginAt ? formatJalaliDateTime(s.lastLoginAt) : "—"}</td>
                   <td className="p-2">
-                    <StaffRowActions userId={s.id} name={name} active={s.active} locked={locked} self={s.id === user.id} />
+                    <StaffRowActions
+                      userId={s.id}
+                      name={name}
+                      active={s.active}
+                      locked={locked}
+                      self={s.id === user.id}
+                      totp={s.totpEnabledAt !== null}
+                    />
                   </td>
                 </tr>
               );

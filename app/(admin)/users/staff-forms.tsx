@@ -112,12 +112,15 @@ export function StaffRowActions({
   active,
   locked,
   self,
+  totp = false,
 }: {
   userId: string;
   name: string;
   active: boolean;
   locked: boolean;
   self: boolean;
+  /** A second factor is enrolled (the head office may reset a colleague's). */
+  totp?: boolean;
 }) {
   const { message, busy, run } = useActionRunner();
   const act = (action: StaffAccountAction, done: string) =>
@@ -144,6 +147,16 @@ export function StaffRowActions({
         {locked ? (
           <button type="button" className="btn-secondary" disabled={busy} onClick={() => act("unlock", "قفل حساب باز شد.")}>
             باز کردن قفل<span className="sr-only"> {name}</span>
+          </button>
+        ) : null}
+        {totp && !self ? (
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={busy}
+            onClick={() => act("reset_totp", "ورود دومرحله‌ای بازنشانی شد؛ همکار در ورود بعدی آن را دوباره فعال می‌کند.")}
+          >
+            بازنشانی ورود دومرحله‌ای<span className="sr-only"> برای {name}</span>
           </button>
         ) : null}
         {active ? (

@@ -3,14 +3,10 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { signInMessage } from "@/lib/auth/sign-in-messages";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "ورود" };
-
-function safeCallback(url: string | undefined): string {
-  // Only same-site paths: an open redirect after sign-in is a phishing tool.
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -29,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </bdi>{" "}
         به همراه کد ملی) و پس از ورود نخست باید آن را تغییر دهید.
       </p>
-      <LoginForm callbackUrl={safeCallback(params.callbackUrl)} initialMessage={initialError} />
+      <LoginForm callbackUrl={safeCallbackPath(params.callbackUrl)} initialMessage={initialError} />
     </div>
   );
 }
