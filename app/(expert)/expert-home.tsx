@@ -30,6 +30,11 @@ export async function ExpertHome({ user }: { user: CurrentUser }) {
           داشبورد منطقه: وضعیت پرونده‌ها، رتبه‌ها و رعایت مهلت‌ها
         </Link>
       </p>
+      <p>
+        <Link href="/account-help" className="text-brand-700 underline">
+          کمک به حساب دارندگان: باز کردن قفل و کد فعال‌سازی
+        </Link>
+      </p>
       <section className="grid gap-3 sm:grid-cols-2" aria-label="سررسیدها">
         <p className="card">
           سررسید در ۳ روز آینده: <strong>{toPersianDigits(dueSoon)}</strong> پرونده
