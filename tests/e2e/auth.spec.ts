@@ -3,6 +3,7 @@ import { appDb, expectNoA11yViolations, formAlert, signIn } from "./support";
 import { createHolder, createStaffUser } from "../helpers/fixtures";
 import { DEMO_ACCOUNTS, DEMO_STAFF_PASSWORD } from "@/prisma/demo-data";
 import { toPersianDigits } from "@/lib/format/digits";
+import { openTemplateData } from "@/lib/notify/code-seal";
 
 test("a holder's first sign-in forces a new password, then shows the office, the round and the countdown", async ({ page }) => {
   const h = await createHolder(appDb());
@@ -10,7 +11,24 @@ test("a holder's first sign-in forces a new password, then shows the office, the
   await expect(page).toHaveURL(/\/login/);
   await expectNoA11yViolations(page);
 
+  // The default password is known to anyone who knows the national ID: its first use is
+  // confirmed by a code sent by SMS to the registry's mobile (docs/decisions/0013).
   await signIn(page, h.nationalId, h.nationalId);
+  await expect(page.getByLabel("کد تأیید پیامک‌شده")).toBeVisible();
+  await expect(page.getByText(toPersianDigits("0912••••001")).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /ارسال دوباره کد/ })).toBeDisabled();
+  await expect(page.getByLabel("کد ملی (نام کاربری)")).toHaveValue(h.nationalId);
+  await expect(page.getByLabel("رمز عبور")).toHaveValue(h.nationalId);
+  await expectNoA11yViolations(page);
+  const sms = await appDb().notification.findFirstOrThrow({ where: { userId: h.user.id, template: "one-time-code" } });
+  expect(sms.recipient).toBe("09120000001");
+  const code = openTemplateData(sms.template, sms.recipient, sms.data).code!;
+  await page.getByLabel("کد تأیید پیامک‌شده").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "ورود" }).click();
+  await expect(formAlert(page)).toContainText("کد تأیید نادرست");
+  await expect(page.getByLabel("رمز عبور")).toHaveValue(h.nationalId);
+  await page.getByLabel("کد تأیید پیامک‌شده").fill(toPersianDigits(code));
+  await page.getByRole("button", { name: "ورود" }).click();
   await expect(page).toHaveURL(/\/change-password/);
   await expect(page.getByText("رمز عبور اولیه شما قابل حدس است")).toBeVisible();
   await expectNoA11yViolations(page);
@@ -41,6 +59,22 @@ test("a holder's first sign-in forces a new password, then shows the office, the
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, h.nationalId, "a-New-password-2026");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+});
+
+test("after a real sign-in, a crafted callbackUrl never leaves the site", async ({ page, baseURL }) => {
+  const h = await createHolder(appDb(), { password: "right-password-1" });
+  const origin = new URL(baseURL!).origin;
+  // As an attacker would write them in a link: /\example.org, /%09/example.org, /\\example.org/phish.
+  for (const query of [encodeURIComponent("/\\example.org"), "/%09/example.org", encodeURIComponent("/\\\\example.org/phish")]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${query}`);
+    await page.getByLabel("کد ملی (نام کاربری)").fill(h.nationalId);
+    await page.getByLabel("رمز عبور").fill("right-password-1");
+    await page.getByRole("button", { name: "ورود" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+    expect(new URL(page.url()).origin, query).toBe(origin);
+  }
 });
 
 test("a wrong password gets a Persian message that does not say whether the account exists", async ({ page }) => {
