@@ -18,7 +18,6 @@ export type TemplateData = {
   // is sealed in the outbox and wiped after sending (lib/notify/code-seal.ts).
   "activation-code": { code: string };
   "password-changed": { via: "change" | "reset" | "activation" };
-  "mobile-changed": { newMobile: string };
   "account-help": { step: "unlocked" | "activation-issued" };
 };
 
@@ -34,7 +33,6 @@ export const SMS_TEMPLATES = [
   "one-time-code",
   "activation-code",
   "password-changed",
-  "mobile-changed",
   "account-help",
 ] as const satisfies readonly SmsTemplate[];
 
@@ -78,8 +76,6 @@ const RENDERERS: { [K in SmsTemplate]: (data: TemplateData[K]) => string } = {
     `کد فعال‌سازی حساب سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۶۰ دقیقه معتبر است. آن را به کسی ندهید.\n${appBaseUrl()}/forgot-password/activate`,
   "password-changed": (d) =>
     `رمز عبور حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان ${d.via === "reset" ? "با کد بازیابی " : d.via === "activation" ? "با کد فعال‌سازی " : ""}تغییر کرد. اگر این کار شما نبود، همین حالا با کارشناس منطقه خود تماس بگیرید.`,
-  "mobile-changed": (d) =>
-    `شماره همراه حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان به ${toPersianDigits(d.newMobile)} تغییر کرد. اگر این تغییر را نخواسته‌اید، با کارشناس منطقه خود تماس بگیرید.`,
   "account-help": (d) =>
     d.step === "unlocked"
       ? "قفل حساب شما در سامانه رتبه‌بندی دفاتر پیشخوان به درخواست کارشناس منطقه باز شد. اگر درخواستی نداده‌اید، با کارشناس منطقه خود تماس بگیرید."

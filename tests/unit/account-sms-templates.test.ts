@@ -15,7 +15,6 @@ describe("account SMS templates", () => {
     ["password-changed", { via: "change" }],
     ["password-changed", { via: "reset" }],
     ["password-changed", { via: "activation" }],
-    ["mobile-changed", { newMobile: "0912•••233" }],
     ["account-help", { step: "unlocked" }],
     ["account-help", { step: "activation-issued" }],
   ] as const)("%s %j is a Persian notice that says whom to call", (template, data) => {

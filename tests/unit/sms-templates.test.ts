@@ -6,7 +6,11 @@ const DECL = "cmabc123xyz";
 // 2026-12-01T10:30:00Z is 1405/09/10 14:00 in Tehran (UTC+03:30).
 const DUE = "2026-12-01T10:30:00.000Z";
 
-const samples: { [K in Exclude<SmsTemplate, "password-reset">]: TemplateData[K] } = {
+// Templates about the account, not an office's file (no office code, no file link): tests/unit/account-sms-templates.test.ts.
+const ACCOUNT_TEMPLATES = ["activation-code", "password-changed", "account-help"] as const;
+type AccountTemplate = (typeof ACCOUNT_TEMPLATES)[number];
+
+const samples: { [K in Exclude<SmsTemplate, "password-reset" | "one-time-code" | AccountTemplate>]: TemplateData[K] } = {
   "declaration-returned": { officeCode: OFFICE, dueAt: DUE, declarationId: DECL },
   "correction-reminder": { officeCode: OFFICE, dueAt: DUE, declarationId: DECL },
   "result-approved": { officeCode: OFFICE, declarationId: DECL, objectionDays: 7 },
@@ -22,7 +26,11 @@ afterEach(() => {
 
 describe("SMS templates", () => {
   test("every template has a sample here", () => {
-    expect(Object.keys(samples).sort()).toEqual(SMS_TEMPLATES.filter((t) => t !== "password-reset").sort());
+    expect(Object.keys(samples).sort()).toEqual(
+      SMS_TEMPLATES.filter(
+        (t) => t !== "password-reset" && t !== "one-time-code" && !(ACCOUNT_TEMPLATES as readonly string[]).includes(t),
+      ).sort(),
+    );
   });
 
   test.each(Object.entries(samples))("%s: Persian, the office code in Persian digits, a link to the app", (template, data) => {
@@ -55,6 +63,16 @@ describe("SMS templates", () => {
   test("the password-reset code is in Persian digits", () => {
     expect(renderSms("password-reset", { code: "042917" })).toContain("۰۴۲۹۱۷");
   });
+
+  test.each(["PASSWORD_RESET", "FIRST_SIGN_IN", "ACTIVATION", "MOBILE_CONFIRM"] as const)(
+    "a one-time code for %s: its own Persian purpose, the code in Persian digits",
+    (purpose) => {
+      const text = renderSms("one-time-code", { purpose, code: "042917" });
+      expect(text).toContain("۰۴۲۹۱۷");
+      expect(text).not.toMatch(/[0-9]/);
+      expect(text).toContain("۱۰ دقیقه");
+    },
+  );
 
   test("an unknown template or a malformed deadline throws instead of sending nonsense", () => {
     expect(() => renderSms("nope" as SmsTemplate, {} as never)).toThrow(/unknown SMS template/);
