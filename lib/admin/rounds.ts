@@ -65,6 +65,31 @@ async function approvedRuleSet(db: Pick<Db, "ruleSet">, id: string) {
 }
 
 /** Creates a round (roundId absent) or edits a draft one; an opened round keeps its rule set and window start. */
+const ROUND_FIELDS = [
+  "title",
+  "windowOpensAt",
+  "windowClosesAt",
+  "reviewDays",
+  "correctionDays",
+  "reReviewDays",
+  "objectionDays",
+  "dayKind",
+  "ruleSetId",
+] as const;
+type RoundFields = { [K in (typeof ROUND_FIELDS)[number]]: string | number | Date };
+
+/** The fields whose value differs, each side as JSON (dates as ISO instants). */
+function changedFields(before: RoundFields, after: RoundFields) {
+  const json = (v: string | number | Date) => (v instanceof Date ? v.toISOString() : v);
+  const out = { before: {} as Record<string, string | number>, after: {} as Record<string, string | number> };
+  for (const f of ROUND_FIELDS) {
+    if (json(before[f]) === json(after[f])) continue;
+    out.before[f] = json(before[f]);
+    out.after[f] = json(after[f]);
+  }
+  return out;
+}
+
 export async function saveRound(db: Db, actor: AuditActor, caller: Caller, v: z.output<typeof roundInput>) {
   requireManager(caller);
   const roundId = v.roundId ?? null;
@@ -102,12 +127,14 @@ export async function saveRound(db: Db, actor: AuditActor, caller: Caller, v: z.
     }
     if (round.status === "DRAFT") await approvedRuleSet(tx, v.ruleSetId);
     await tx.round.update({ where: { id: round.id }, data: { ...data, ruleSetId: v.ruleSetId } });
+    // Every field that changed, before and after (the window and the periods of an open round decide deadlines).
+    const changed = changedFields(round, { ...data, ruleSetId: v.ruleSetId });
     await recordAudit(tx, actor, {
       action: "round.updated",
       targetType: "Round",
       targetId: round.id,
-      before: { title: round.title, ruleSetId: round.ruleSetId },
-      after: { title: v.title, ruleSetId: v.ruleSetId },
+      before: { status: round.status, ...changed.before },
+      after: changed.after,
     });
     return { roundId: round.id };
   });

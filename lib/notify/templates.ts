@@ -12,6 +12,8 @@ export type TemplateData = {
   "result-approved": { officeCode: string; declarationId: string; objectionDays: number };
   "objection-decided": { officeCode: string; declarationId: string };
   "not-submitted": { officeCode: string; roundTitle: string };
+  /** To the OLD number: the licence registry import replaced the holder's mobile (the reset channel); only the new number's last 4 digits. */
+  "registry-mobile-changed": { officeCode: string; newMobileEnd: string };
   /** A one-time code (lib/auth/one-time-code.ts) for `purpose`, a CodePurpose. */
   "one-time-code": { purpose: "PASSWORD_RESET" | "FIRST_SIGN_IN" | "ACTIVATION" | "MOBILE_CONFIRM"; code: string };
   // Account security (lib/auth, lib/admin/account-help.ts). A `code` in any template's data
@@ -30,6 +32,7 @@ export const SMS_TEMPLATES = [
   "result-approved",
   "objection-decided",
   "not-submitted",
+  "registry-mobile-changed",
   "one-time-code",
   "activation-code",
   "password-changed",
@@ -70,6 +73,8 @@ const RENDERERS: { [K in SmsTemplate]: (data: TemplateData[K]) => string } = {
     `اعتراض ${office(d.officeCode)} بررسی و درباره آن تصمیم گرفته شد. نتیجه:\n${declarationLink(d.declarationId)}`,
   "one-time-code": (d) =>
     `${ONE_TIME_CODE_PURPOSE[d.purpose] ?? "کد تأیید"} سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۱۰ دقیقه معتبر است. آن را به کسی ندهید؛ کارکنان سامانه هرگز آن را نمی‌پرسند.`,
+  "registry-mobile-changed": (d) =>
+    `شماره همراه دارنده پروانه ${office(d.officeCode)} در سامانه رتبه‌بندی دفاتر پیشخوان، با به‌روزرسانی اطلاعات پروانه‌ها، به شماره‌ای با رقم‌های پایانی ${toPersianDigits(d.newMobileEnd)} تغییر کرد. اگر این تغییر را نخواسته‌اید، همین حالا با اداره کل منطقه خود تماس بگیرید.\n${appBaseUrl()}/`,
   "not-submitted": (d) =>
     `اظهارنامه ${office(d.officeCode)} برای دوره «${toPersianDigits(d.roundTitle)}» در مهلت ثبت نشد.\n${appBaseUrl()}/`,
   "activation-code": (d) =>

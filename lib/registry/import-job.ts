@@ -8,7 +8,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { UTC_NOW } from "@/lib/sql-time";
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db-client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { enqueueSms } from "@/lib/notify/enqueue-sms";
 import { jobFile, type ClaimedJob } from "@/lib/jobs/queue";
 import { JobFailure, type JobHandler } from "@/lib/jobs/run-jobs";
 import { readRegistryFile } from "./csv";
@@ -142,6 +143,35 @@ async function insertLicences(tx: Tx, rows: (LicenceData & { id: string; officeI
       AS t(id, num, office, issued, expires, status)`;
 }
 
+/**
+ * A holder's mobile is where password-reset codes go: a registry row that changes it is
+ * recorded per holder (before/after) and the OLD number is told by SMS, so that a wrong or
+ * hostile registry row cannot quietly take over the account's reset channel.
+ */
+async function recordMobileChanges(tx: Tx, actor: AuditActor, jobId: string, plans: readonly ChangePlan[]): Promise<void> {
+  for (const p of plans) {
+    if (p.holder.op !== "update" || p.holder.data.mobile === undefined) continue;
+    const change = p.changes.find((c) => c.field === "holder.mobile");
+    const before = change?.before ?? null;
+    const after = p.holder.data.mobile;
+    await recordAudit(tx, actor, {
+      action: "registry.holder_mobile_changed",
+      targetType: "User",
+      targetId: p.holder.id,
+      before: { mobile: before },
+      after: { mobile: after, officeCode: p.officeCode, jobId, line: p.line },
+    });
+    if (before) {
+      await enqueueSms(tx, {
+        recipient: before,
+        userId: p.holder.id,
+        template: "registry-mobile-changed",
+        data: { officeCode: p.officeCode, newMobileEnd: (after ?? "").slice(-4) },
+      });
+    }
+  }
+}
+
 /** Writes the creates and updates of one batch (inside its transaction). */
 async function writePlans(tx: Tx, plans: readonly ChangePlan[], hashes: ReadonlyMap<string, string>): Promise<void> {
   const holderIdOf = new Map<string, string>();
@@ -226,6 +256,13 @@ async function runRegistryImport(
   await progress(done, total);
 
   const batchRows = opts.batchRows ?? BATCH_ROWS;
+  const creator = await db.user.findUnique({ where: { id: job.createdById }, select: { role: true } });
+  const actor: AuditActor = {
+    userId: job.createdById,
+    role: creator?.role ?? null,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent ?? null,
+  };
   for (let at = 0; at < valid.length; at += batchRows) {
     const batch = valid.slice(at, at + batchRows);
     if (mode === "dry-run") {
@@ -247,11 +284,9 @@ async function runRegistryImport(
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}::bigint)`;
           const lookup = await loadLookup(tx, batch, provinceName);
           const planned = batch.map((row) => ({ row, plan: planRow(row, lookup) }));
-          await writePlans(
-            tx,
-            planned.flatMap(({ plan }) => (plan.kind === "create" || plan.kind === "update" ? [plan] : [])),
-            hashes,
-          );
+          const changes = planned.flatMap(({ plan }) => (plan.kind === "create" || plan.kind === "update" ? [plan] : []));
+          await writePlans(tx, changes, hashes);
+          await recordMobileChanges(tx, actor, job.id, changes);
           return planned;
         },
         { timeout: 120_000, maxWait: 60_000 },
@@ -263,28 +298,23 @@ async function runRegistryImport(
   }
 
   const result = report.finish(performance.now() - started);
-  const creator = await db.user.findUnique({ where: { id: job.createdById }, select: { role: true } });
   await db.$transaction((tx) =>
-    recordAudit(
-      tx,
-      { userId: job.createdById, role: creator?.role ?? null, ip: input.ip ?? null, userAgent: input.userAgent ?? null },
-      {
-        action: mode === "apply" ? "registry.imported" : "registry.import_checked",
-        targetType: "Job",
-        targetId: job.id,
-        after: {
-          fileName: input.fileName,
-          sha256: input.sha256,
-          rows: result.rows,
-          invalidRows: result.invalidRows,
-          created: result.created,
-          updated: result.updated,
-          unchanged: result.unchanged,
-          holdersCreated: result.holdersCreated,
-          ...(input.dryRunJobId ? { dryRunJobId: input.dryRunJobId } : {}),
-        },
+    recordAudit(tx, actor, {
+      action: mode === "apply" ? "registry.imported" : "registry.import_checked",
+      targetType: "Job",
+      targetId: job.id,
+      after: {
+        fileName: input.fileName,
+        sha256: input.sha256,
+        rows: result.rows,
+        invalidRows: result.invalidRows,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        holdersCreated: result.holdersCreated,
+        ...(input.dryRunJobId ? { dryRunJobId: input.dryRunJobId } : {}),
       },
-    ),
+    }),
   );
   return result;
 }

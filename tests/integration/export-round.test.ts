@@ -353,3 +353,20 @@ describe("who gets what", () => {
     expect(await res.json()).toMatchObject({ ok: false, formError: "قالب خروجی باید xlsx یا csv باشد." });
   });
 });
+
+describe("audit", () => {
+  test("every export is recorded: who, the round, the format and the region; a refused one as access.refused", async () => {
+    await (await get(admin, roundA, "?format=csv&region=1")).text();
+    await (await get(expert, roundA, "?format=xlsx")).arrayBuffer();
+    const rows = await t.db.auditEvent.findMany({ where: { action: "round.exported", targetId: roundA }, orderBy: { createdAt: "asc" } });
+    expect(rows.slice(-2).map((r) => [r.actorId, r.after])).toEqual([
+      [admin.id, expect.objectContaining({ format: "csv", regionId: 1 })],
+      [expert.id, expect.objectContaining({ format: "xlsx", regionId: 1 })],
+    ]);
+    expect((await get(holder, roundA, "?format=csv")).status).toBe(404);
+    expect(await t.db.auditEvent.findFirst({ where: { action: "access.refused", actorId: holder.id, targetId: roundA } })).toMatchObject({
+      targetType: "Round",
+      after: expect.objectContaining({ code: "NOT_FOUND", what: "export" }),
+    });
+  });
+});

@@ -128,3 +128,17 @@ test("a large round is closed off the request: one job per round, run by the wor
   expect(await t.db.auditEvent.count({ where: { action: "round.closed", targetId: roundId, actorId: admin.id } })).toBe(1);
   await expect(requestRoundClose(t.db, actor(), admin, roundId)).rejects.toBeInstanceOf(RefusedError);
 });
+
+test("editing a round records before and after of every field that changed (window and periods included)", async () => {
+  const { roundId } = await saveRound(t.db, actor(), admin, await input({ title: "دوره آزمون ممیزی" }));
+  await saveRound(t.db, actor(), admin, {
+    ...(await input({ title: "دوره آزمون ممیزی", windowClosesOn: "1406/02/10", objectionDays: 9 })),
+    roundId,
+  });
+  const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "round.updated", targetId: roundId } });
+  expect(audit.before).toEqual({ status: "DRAFT", windowClosesAt: expect.any(String), objectionDays: 7 });
+  expect(audit.after).toEqual({ windowClosesAt: expect.any(String), objectionDays: 9 });
+  expect((audit.after as { windowClosesAt: string }).windowClosesAt > (audit.before as { windowClosesAt: string }).windowClosesAt).toBe(
+    true,
+  );
+});

@@ -75,9 +75,9 @@ function countingStore() {
   const local = new LocalFileStore(dir);
   const counts = { puts: 0 };
   const store: FileStore = {
-    put: (k, b, ct) => {
+    put: (k, b) => {
       counts.puts++;
-      return local.put(k, b, ct);
+      return local.put(k, b);
     },
     get: (k) => local.get(k),
     delete: (k) => local.delete(k),
@@ -265,7 +265,7 @@ describe("downloads", () => {
   ) {
     const h = await holder();
     const key = `documents/${crypto.randomUUID()}`;
-    await new LocalFileStore(storageDir).put(key, bytes, contentType);
+    await new LocalFileStore(storageDir).put(key, bytes);
     const doc = await t.db.document.create({
       data: {
         declarationId: h.declaration.id,

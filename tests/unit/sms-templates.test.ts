@@ -16,6 +16,7 @@ const samples: { [K in Exclude<SmsTemplate, "password-reset" | "one-time-code" |
   "result-approved": { officeCode: OFFICE, declarationId: DECL, objectionDays: 7 },
   "objection-decided": { officeCode: OFFICE, declarationId: DECL },
   "not-submitted": { officeCode: OFFICE, roundTitle: "دوره 1405" },
+  "registry-mobile-changed": { officeCode: OFFICE, newMobileEnd: "4567" },
 };
 
 const saved = process.env.APP_BASE_URL;
@@ -39,7 +40,10 @@ describe("SMS templates", () => {
     expect(text).toMatch(/[\u0600-\u06FF]{3}/);
     expect(text).toContain(toPersianDigits(OFFICE));
     expect(text).not.toContain(OFFICE); // no Latin digits for the code
-    const link = template === "not-submitted" ? "http://localhost:3000/" : `http://localhost:3000/declarations/${DECL}`;
+    const link =
+      template === "not-submitted" || template === "registry-mobile-changed"
+        ? "http://localhost:3000/"
+        : `http://localhost:3000/declarations/${DECL}`;
     expect(text).toContain(link);
     // The link stands on a line of its own, so right-to-left text cannot reorder it.
     expect(text.split("\n")).toContain(link);
