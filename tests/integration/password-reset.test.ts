@@ -190,9 +190,10 @@ describe("flooding", () => {
     for (const h of holders) {
       results.push(await requestPasswordReset(t.db, { nationalId: h.nationalId, ip: freshIp(), now, limits: { codesPerHour: 2 } }));
     }
+    const alerts = alert.mock.calls.flat().map(String);
     alert.mockRestore();
     expect(results.map((r) => r.notificationId !== null)).toEqual([true, true, false]);
-    expect(alert).toHaveBeenCalledWith(expect.stringContaining("ALERT"));
+    expect(alerts).toContainEqual(expect.stringContaining("ALERT"));
     expect(await t.db.oneTimeCode.count({ where: { userId: holders[2]!.user.id } })).toBe(0);
   });
 
