@@ -45,6 +45,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.PISHKHAN_STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pishkhan-review-")); // objection attachments
   await seedDemoData(t.db);
+  // The seeded experts act here too (an objection goes to any of the region's experts): staff
+  // have a second factor (docs/decisions/0013), so mark them enrolled.
+  await t.db.user.updateMany({ where: { role: { in: ["EXPERT", "ADMIN"] } }, data: { totpEnabledAt: new Date() } });
   a = Object.assign(
     {},
     await import("@/lib/actions/review/claim-declaration"),
