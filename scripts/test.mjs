@@ -26,6 +26,32 @@ fs.mkdirSync(outDir, { recursive: true });
 const say = (m) => console.log(`[test] ${m}`);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+let fakeSms = null;
+/**
+ * The browser tests' SMS provider: the fake Kavenegar API on 127.0.0.1 (tests/e2e/fake-sms-server.ts).
+ * The app sends to it as to Kavenegar; the tests read codes from its inbox (E2E_SMS_INBOX_URL).
+ */
+async function startFakeSms() {
+  fakeSms = spawn(process.execPath, [require.resolve("tsx/cli"), "tests/e2e/fake-sms-server.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  const first = await new Promise((resolve, reject) => {
+    let out = "";
+    fakeSms.stdout.on("data", (d) => {
+      out += d;
+      const nl = out.indexOf("\n");
+      if (nl >= 0) resolve(out.slice(0, nl));
+    });
+    fakeSms.on("exit", (code) => reject(new Error(`the fake SMS server exited with ${code}`)));
+  });
+  const { baseUrl, apiKey, inboxUrl } = JSON.parse(first);
+  return {
+    SMS_PROVIDER: "kavenegar",
+    KAVENEGAR_BASE_URL: baseUrl,
+    KAVENEGAR_API_KEY: apiKey,
+    KAVENEGAR_OTP_TEMPLATE: "pishkhan-otp",
+    E2E_SMS_INBOX_URL: inboxUrl,
+  };
+}
+
 function run(cmd, cmdArgs, env) {
   return new Promise((resolve) => {
     const child = spawn(cmd, cmdArgs, { env, stdio: "inherit" });
@@ -102,7 +128,7 @@ try {
       E2E_BASE_URL: `http://localhost:${port}`,
       E2E_PORT: String(port),
       CHROMIUM_PATH: CHROMIUM,
-      SMS_PROVIDER: "console",
+      ...(await startFakeSms()),
     };
     say("Loading demo data into the end-to-end database…");
     const seedCode = await run(process.execPath, [require.resolve("tsx/cli"), "prisma/seed.ts"], env);
@@ -130,6 +156,7 @@ try {
   console.error(`[test] ${e instanceof Error ? e.message : e}`);
   failed += 1;
 } finally {
+  fakeSms?.kill("SIGTERM");
   await server?.stop();
 }
 

@@ -15,7 +15,14 @@ export const PERMISSIONS = {
     "document:read:own",
     "objection:file:own",
   ],
-  EXPERT: ["office:view:region", "declaration:view:region", "declaration:review:region", "document:read:region", "dashboard:view:region", "account:help:region"],
+  EXPERT: [
+    "office:view:region",
+    "declaration:view:region",
+    "declaration:review:region",
+    "document:read:region",
+    "dashboard:view:region",
+    "account:help:region",
+  ],
   ADMIN: [
     "office:view:any",
     "declaration:view:any",

@@ -27,14 +27,14 @@ test("pages, an action and a route carry the headers, and the policy blocks noth
   // A holder's step 3 autosaves through a server action; step 6 loads the map (worker, canvas).
   const f = await declarationAt(appDb(), 7);
   await signInAndWait(page, f.holder.nationalId, HOLDER_PASSWORD);
+  await page.goto(`/declarations/${f.declaration.id}/steps/6`);
+  await expect(page.locator(".maplibregl-canvas")).toBeVisible({ timeout: 30_000 });
   const action = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
   await page.goto(`/declarations/${f.declaration.id}/steps/3`);
   await page.getByLabel("متراژ دفتر (متر مربع)").fill("52");
   const answered = await action;
   expect(answered.headers()["permissions-policy"]).toContain("geolocation=(self)");
   expect(answered.headers()["x-content-type-options"]).toBe("nosniff");
-  await page.goto(`/declarations/${f.declaration.id}/steps/6`);
-  await expect(page.locator(".maplibregl-canvas")).toBeVisible({ timeout: 30_000 });
 
   const route = await page.request.get("/api/health");
   expect(route.headers()["permissions-policy"]).toContain("geolocation=(self)");

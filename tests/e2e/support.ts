@@ -38,3 +38,34 @@ export async function signInAndWait(page: Page, nationalId: string, password: st
   await signIn(page, nationalId, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
+
+/** A mobile number no other test uses (the SMS inbox is read by recipient). */
+export function uniqueMobile(): string {
+  return `0935${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
+}
+
+const toAscii = (s: string) => s.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d)));
+
+/**
+ * The one-time code in the newest SMS that reached `mobile`, as a phone would show it: read
+ * from the fake Kavenegar's inbox (the app sends to it as to Kavenegar; the outbox worker
+ * delivers within seconds). `after`: how many messages that number had before.
+ */
+export async function smsCodeTo(mobile: string, after = 0): Promise<string> {
+  const inbox = process.env.E2E_SMS_INBOX_URL;
+  if (!inbox) throw new Error("E2E_SMS_INBOX_URL is not set (run `npm test`).");
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const messages = (await (await fetch(`${inbox}?receptor=${encodeURIComponent(mobile)}`)).json()) as {
+      message: string;
+      token: string | null;
+    }[];
+    if (messages.length > after) {
+      const last = messages.at(-1)!;
+      const code = last.token ?? /\d{6}/.exec(toAscii(last.message))?.[0];
+      if (code) return code;
+    }
+    if (Date.now() > deadline) throw new Error(`no SMS with a code reached ${mobile}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -8,6 +8,8 @@ import { declarationAt, VALID_STEP_VALUES } from "../helpers/declarations";
 let signedInAs: CurrentUser | null = null;
 jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => signedInAs, getActingUser: async () => signedInAs }));
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.5" }) }));
+// The app behind one reverse proxy, which writes the client's address into X-Forwarded-For.
+process.env.TRUSTED_PROXIES = "10.0.0.1";
 
 const t = setupTestDatabase();
 type Actions = {
@@ -44,7 +46,8 @@ async function asUser(id: string) {
 
 async function snapshot(declarationId: string) {
   const d = await t.db.declaration.findUniqueOrThrow({ where: { id: declarationId } });
-  const audits = await t.db.auditEvent.count({ where: { targetId: declarationId } });
+  // A refusal is audited too (access.refused), but nothing of the file changes.
+  const audits = await t.db.auditEvent.count({ where: { targetId: declarationId, action: { not: "access.refused" } } });
   const staff = await t.db.staffMember.count({ where: { declarationId } });
   return { version: d.version, data: d.data, stepStatus: d.stepStatus, audits, staff };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 let mockUser: unknown = null;
 jest.mock("@/lib/auth/current-user", () => ({ getActingUser: async () => mockUser }));
 jest.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "jest" }) }));
-const mockAudit = jest.fn(async (_args: unknown) => ({}));
+const mockAudit = jest.fn<Promise<object>, [unknown]>(async () => ({}));
 jest.mock("@/lib/db", () => ({ db: { auditEvent: { create: (args: unknown) => mockAudit(args) } } }));
 
 import { defineAction, definePublicAction } from "@/lib/actions/define-action";
