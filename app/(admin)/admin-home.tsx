@@ -12,6 +12,7 @@ const SECTIONS = [
   { title: "ورود اطلاعات پروانه‌ها", text: "بارگذاری فایل CSV دفاتر، پروانه‌ها و دارندگان", href: "/registry" },
   { title: "کاربران", text: "کارشناسان مناطق و مدیران؛ غیرفعال‌سازی و بازنشانی رمز", href: "/users" },
   { title: "کمک به حساب دارندگان", text: "باز کردن قفل حساب دارنده و صدور کد فعال‌سازی", href: "/account-help" },
+  { title: "گزارش رویدادها", text: "جست‌وجوی ورودها، تغییرها و دسترسی‌های ردشده؛ دریافت CSV", href: "/audit" },
   { title: "داشبورد کشوری", text: "وضعیت پرونده‌ها، رتبه‌ها و رعایت مهلت‌ها در مناطق", href: "/dashboard" },
   { title: "خروجی نتایج", text: "نتایج دوره به صورت CSV و XLSX (در داشبورد کشوری)", href: "/dashboard" },
 ] as const satisfies readonly { title: string; text: string; href: string }[];

@@ -50,13 +50,13 @@ export type AuditAction =
   | "user.unlock"
   | "user.reset_totp"
   | "user.end_sessions"
-  | "auth.signed_out_everywhere"
   | "document.uploaded"
   | "document.deleted"
   | "document.viewed"
   | "access.refused"
   | "round.exported"
-  | "registry.holder_mobile_changed";
+  | "registry.holder_mobile_changed"
+  | "audit.exported";
 
 export type AuditActor = { userId: string | null; role: Role | null; ip: string | null; userAgent?: string | null };
 

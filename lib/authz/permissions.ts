@@ -34,6 +34,7 @@ export const PERMISSIONS = {
     "registry:import:any",
     "user:manage:any",
     "account:help:any",
+    "audit:view:any",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -25,7 +25,48 @@ const AUDIT_ACTION_LABEL: Record<string, string> = {
   "declaration.reminder_queued": "پیامک یادآوری مهلت اصلاح",
   "document.uploaded": "بارگذاری مدرک",
   "document.deleted": "حذف مدرک",
+  "document.viewed": "مشاهده یا دریافت مدرک هویتی",
+  "access.refused": "دسترسی یا کار ردشده",
+  "auth.sign_in": "ورود",
+  "auth.sign_in_failed": "ورود ناموفق",
+  "auth.sign_in_refused": "ورود ردشده (رمز درست)",
+  "auth.locked_out": "قفل شدن حساب",
+  "auth.sign_out": "خروج",
+  "auth.password_changed": "تغییر رمز عبور",
+  "auth.password_confirm_failed": "رمز نادرست در تأیید ارسال",
+  "auth.password_reset_requested": "درخواست کد بازیابی رمز",
+  "auth.password_reset": "بازیابی رمز عبور",
+  "auth.code_failed": "کد یک‌بارمصرف نادرست",
+  "auth.account_activated": "فعال‌سازی حساب با کد منطقه",
+  "auth.totp_enrolled": "ثبت عامل دوم ورود",
+  "account.unlocked": "باز کردن قفل حساب دارنده",
+  "account.activation_issued": "صدور کد فعال‌سازی",
+  "registry.import_checked": "بررسی آزمایشی فایل پروانه‌ها",
+  "registry.imported": "ورود اطلاعات پروانه‌ها",
+  "registry.holder_mobile_changed": "تغییر تلفن همراه دارنده با اطلاعات پروانه‌ها",
+  "round.created": "ایجاد دوره",
+  "round.updated": "ویرایش دوره",
+  "round.opened": "باز شدن دوره",
+  "round.close_requested": "درخواست بستن دوره",
+  "round.closed": "بسته شدن دوره",
+  "round.exported": "دریافت خروجی نتایج",
+  "ruleset.uploaded": "بارگذاری جدول امتیازدهی",
+  "ruleset.approved": "تأیید جدول امتیازدهی",
+  "ruleset.deleted": "حذف جدول امتیازدهی",
+  "user.created": "ایجاد حساب کارکنان",
+  "user.deactivate": "غیرفعال کردن حساب",
+  "user.activate": "فعال کردن حساب",
+  "user.reset_password": "رمز موقت تازه",
+  "user.unlock": "باز کردن قفل حساب",
+  "user.reset_totp": "بازنشانی عامل دوم ورود",
+  "user.end_sessions": "خروج از همه دستگاه‌ها",
+  "audit.exported": "دریافت خروجی گزارش رویدادها",
 };
+
+/** Every action with a Persian label, for the audit search's filter. */
+export const AUDIT_ACTIONS: readonly { action: string; label: string }[] = Object.entries(AUDIT_ACTION_LABEL)
+  .map(([action, label]) => ({ action, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, "fa"));
 
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABEL[action] ?? action;
