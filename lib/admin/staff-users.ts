@@ -7,7 +7,7 @@ import type { Caller } from "@/lib/authz/guards";
 import { scopeOf } from "@/lib/authz/permissions";
 import { InvalidInputError, NotFoundError, RefusedError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
-import { clearAccountCounter } from "@/lib/auth/sign-in";
+import { clearAccountCounter } from "@/lib/auth/failure-counters";
 import { clearSecondFactor } from "@/lib/auth/totp";
 import { mobileField, nationalIdField, optionalField, persianNameFieldFor } from "@/lib/validation/fields";
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { ACCOUNT_LOCKED_MESSAGE, recordAccountFailure, refundAccountAttempt, spendAccountAttempt } from "@/lib/auth/failure-counters";
+import { ACCOUNT_LOCKED_MESSAGE, recordAccountFailure, giveBackAccountSlot, spendAccountAttempt } from "@/lib/auth/failure-counters";
 import { enqueueSms } from "@/lib/notify/enqueue-sms";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { newPasswordIssue, normalizePassword } from "@/lib/auth/password-policy";
@@ -32,7 +32,7 @@ export async function changePassword(
     await db.loginAttempt.create({ data: { ip: actor.ip ?? "unknown", nationalId: user.nationalId, success: false, createdAt: now } });
     return { ok: false, fieldErrors: { currentPassword: locked ? ACCOUNT_LOCKED_MESSAGE : "رمز عبور فعلی نادرست است." } };
   }
-  await refundAccountAttempt(db, user.nationalId, now);
+  await giveBackAccountSlot(db, user.nationalId, now);
   const issue = newPasswordIssue(input.newPassword, {
     nationalId: user.nationalId,
     mobile: user.mobile,

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { spendVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
-import { giveBackAccountSlot, lockEnd, takeAccountSlot } from "@/lib/auth/sign-in";
+import { giveBackAccountSlot, lockEnd, takeAccountSlot } from "@/lib/auth/failure-counters";
 
 export type PasswordConfirmation = { ok: true } | { ok: false; code: "WRONG" } | { ok: false; code: "LOCKED"; until: Date };
 

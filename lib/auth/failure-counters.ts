@@ -13,11 +13,12 @@ import { bumpCounter, counterValue, resetCounter } from "@/lib/rate-counter";
 // User.lockedUntil, which every path (and the sign-in as it is today) already honours.
 
 export const ACCOUNT_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** The sign-in's name for the same window. */
+export const SIGN_IN_WINDOW_MS = ACCOUNT_FAILURE_WINDOW_MS;
 export const ACCOUNT_MAX_FAILURES = 5;
 
-/** The end of the counter window containing `now`: when a lock reached in it ends (as lib/auth/sign-in.ts lockEnd). */
-export const accountLockEnd = (now: Date) =>
-  new Date((Math.floor(now.getTime() / ACCOUNT_FAILURE_WINDOW_MS) + 1) * ACCOUNT_FAILURE_WINDOW_MS);
+/** The end of the counter window containing `now`: when a lock reached in it ends. */
+export const lockEnd = (now: Date) => new Date((Math.floor(now.getTime() / ACCOUNT_FAILURE_WINDOW_MS) + 1) * ACCOUNT_FAILURE_WINDOW_MS);
 
 /** The counter key of an account's failed secrets, by its (normalised) national ID: unknown IDs count alike. */
 export const accountCounterKey = (nationalId: string) => `auth:fail:account:${nationalId}`;
@@ -25,7 +26,34 @@ export const accountCounterKey = (nationalId: string) => `auth:fail:account:${na
 export const ACCOUNT_LOCKED_MESSAGE = "به دلیل چند تلاش ناموفق، حساب حداکثر تا ۱۵ دقیقه قفل است. پس از آن دوباره تلاش کنید.";
 
 /**
- * Counts one attempt at a secret of the account, before it is compared. `allowed` is false
+ * Takes one attempt's slot on the account counter, before a secret is compared:
+ * `{ locked: true, until }` once the window already had ACCOUNT_MAX_FAILURES (compare nothing
+ * then), else the attempt's number. Give the slot back with `giveBackAccountSlot` when the
+ * secret was right.
+ */
+export async function takeAccountSlot(
+  db: Db | Tx,
+  nationalId: string,
+  now = new Date(),
+): Promise<{ locked: true; until: Date } | { locked: false; attempt: number; last: boolean }> {
+  const attempt = await bumpCounter(db, accountCounterKey(nationalId), ACCOUNT_FAILURE_WINDOW_MS, now);
+  if (attempt > ACCOUNT_MAX_FAILURES) return { locked: true, until: lockEnd(now) };
+  return { locked: false, attempt, last: attempt === ACCOUNT_MAX_FAILURES };
+}
+
+/** The secret was right: its attempt does not count as a failure. */
+export async function giveBackAccountSlot(db: Db | Tx, nationalId: string, now = new Date()): Promise<void> {
+  await bumpCounter(db, accountCounterKey(nationalId), ACCOUNT_FAILURE_WINDOW_MS, now, -1);
+}
+
+/** Forgets the account's failures in this window (a successful sign-in). */
+export async function clearAccountCounter(db: Db | Tx, nationalId: string, now = new Date()): Promise<void> {
+  await resetCounter(db, accountCounterKey(nationalId), ACCOUNT_FAILURE_WINDOW_MS, now);
+}
+
+/**
+ * Counts one attempt at a secret of the account, before it is compared (takeAccountSlot),
+ * also refused while the account's row is locked. `allowed` is false
  * once the account is over its limit (or locked until later): then do not compare at all.
  */
 export async function spendAccountAttempt(
@@ -33,14 +61,9 @@ export async function spendAccountAttempt(
   account: { nationalId: string; lockedUntil?: Date | null },
   now = new Date(),
 ): Promise<{ allowed: boolean; count: number }> {
-  const count = await bumpCounter(db, accountCounterKey(account.nationalId), ACCOUNT_FAILURE_WINDOW_MS, now);
+  const slot = await takeAccountSlot(db, account.nationalId, now);
   const locked = account.lockedUntil != null && account.lockedUntil > now;
-  return { allowed: !locked && count <= ACCOUNT_MAX_FAILURES, count };
-}
-
-/** The secret was right: the attempt does not count as a failure. */
-export async function refundAccountAttempt(db: Db | Tx, nationalId: string, now = new Date()): Promise<void> {
-  await bumpCounter(db, accountCounterKey(nationalId), ACCOUNT_FAILURE_WINDOW_MS, now, -1);
+  return slot.locked ? { allowed: false, count: ACCOUNT_MAX_FAILURES + 1 } : { allowed: !locked, count: slot.attempt };
 }
 
 /**
@@ -49,7 +72,7 @@ export async function refundAccountAttempt(db: Db | Tx, nationalId: string, now 
  */
 export async function recordAccountFailure(db: Db | Tx, userId: string | null, count: number, now = new Date()): Promise<boolean> {
   if (count < ACCOUNT_MAX_FAILURES) return false;
-  if (userId) await db.user.update({ where: { id: userId }, data: { lockedUntil: accountLockEnd(now), failedAttempts: count } });
+  if (userId) await db.user.update({ where: { id: userId }, data: { lockedUntil: lockEnd(now), failedAttempts: count } });
   return true;
 }
 
@@ -61,6 +84,6 @@ export async function accountLocked(db: Db | Tx, account: { nationalId: string; 
 
 /** Clears the lock-out (a successful reset, or the region unlocking the account). */
 export async function clearAccountFailures(db: Db | Tx, user: { id: string; nationalId: string }, now = new Date()): Promise<void> {
-  await resetCounter(db, accountCounterKey(user.nationalId), ACCOUNT_FAILURE_WINDOW_MS, now);
+  await clearAccountCounter(db, user.nationalId, now);
   await db.user.update({ where: { id: user.id }, data: { lockedUntil: null, failedAttempts: 0, failedWindowStart: null } });
 }

@@ -8,7 +8,7 @@ import {
   ACCOUNT_LOCKED_MESSAGE,
   clearAccountFailures,
   recordAccountFailure,
-  refundAccountAttempt,
+  giveBackAccountSlot,
   spendAccountAttempt,
 } from "@/lib/auth/failure-counters";
 import { bumpCounter } from "@/lib/rate-counter";
@@ -133,7 +133,7 @@ export async function resetPassword(
     }
     return { ok: false, fieldErrors: { code: locked ? ACCOUNT_LOCKED_MESSAGE : WRONG_CODE } };
   }
-  await refundAccountAttempt(db, input.nationalId, now);
+  await giveBackAccountSlot(db, input.nationalId, now);
 
   const passwordHash = await hashPassword(normalizePassword(input.newPassword));
   const account = user!;

@@ -1,10 +1,11 @@
-import type { Db, Tx } from "@/lib/db-client";
+import type { Db } from "@/lib/db-client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { normalizeNationalId, isValidNationalId } from "@/lib/validation/national-id";
 import { defaultPasswordCandidates, isFullCostHash, spendVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { normalizePassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
-import { bumpCounter, resetCounter } from "@/lib/rate-counter";
+import { bumpCounter } from "@/lib/rate-counter";
+import { clearAccountCounter, giveBackAccountSlot, lockEnd, SIGN_IN_WINDOW_MS, takeAccountSlot } from "@/lib/auth/failure-counters";
 import { checkCode, issueCode, maskMobile, pendingCode, RESEND_AFTER_MS, ResendTooSoonError } from "@/lib/auth/one-time-code";
 import { enqueueSms } from "@/lib/notify/enqueue-sms";
 import { checkSecondFactor } from "@/lib/auth/totp";
@@ -22,76 +23,16 @@ import { toAsciiDigits } from "@/lib/validation/normalize";
 // wrong second factor keep their slot. Parallel requests get 1, 2, 3 … from the counter, so
 // no more than ACCOUNT_MAX_FAILURES hashes are ever checked per account and window.
 //
-// The same account counter is used by every other place a password is typed again
-// (lib/auth/confirm-password.ts at final submission; the password change): use
-// `accountCounterKey`, `SIGN_IN_WINDOW_MS`, `ACCOUNT_MAX_FAILURES` and `takeAccountSlot` /
-// `clearAccountCounter` from here.
-export const WINDOW_MS = 15 * 60 * 1000;
-/** The counters' window; a lock lasts until the window in which it was reached ends. */
-export const SIGN_IN_WINDOW_MS = WINDOW_MS;
-export const LOCK_MS = WINDOW_MS;
-export const ACCOUNT_MAX_FAILURES = 5;
+// The account counter is the one of lib/auth/failure-counters.ts, shared by every place a
+// secret of the account is checked (the password asked again at submission, the password
+// change, one-time codes).
+export { ACCOUNT_MAX_FAILURES, accountCounterKey, SIGN_IN_WINDOW_MS } from "@/lib/auth/failure-counters";
+/** How long a lock lasts at most: to the end of the counter window it was reached in. */
+export const LOCK_MS = SIGN_IN_WINDOW_MS;
 export const IP_MAX_FAILURES = 30;
 
-/**
- * The failures counter of a national ID (normalized, ASCII digits), whether or not an account
- * has it. The same key and window as lib/auth/failure-counters.ts (codes, password change).
- */
-export const accountCounterKey = (nationalId: string) => `auth:fail:account:${nationalId}`;
 /** The failures counter of a client address (clientIp's answer). */
 export const ipCounterKey = (ip: string) => `auth:fail:ip:${ip}`;
-
-/** The end of the counter window containing `now`: when a lock reached in it ends. */
-export function lockEnd(now: Date): Date {
-  return new Date((Math.floor(now.getTime() / SIGN_IN_WINDOW_MS) + 1) * SIGN_IN_WINDOW_MS);
-}
-
-/**
- * Takes one attempt's slot on the account counter: `{ locked: true, until }` when the account
- * already had ACCOUNT_MAX_FAILURES in this window (do not check the password then), else the
- * attempt's number. Call before verifying a password; give the slot back with
- * `giveBackAccountSlot` when the password was right.
- */
-export async function takeAccountSlot(
-  db: Db | Tx,
-  nationalId: string,
-  now = new Date(),
-): Promise<{ locked: true; until: Date } | { locked: false; attempt: number; last: boolean }> {
-  const attempt = await bumpCounter(db, accountCounterKey(nationalId), SIGN_IN_WINDOW_MS, now);
-  if (attempt > ACCOUNT_MAX_FAILURES) return { locked: true, until: lockEnd(now) };
-  return { locked: false, attempt, last: attempt === ACCOUNT_MAX_FAILURES };
-}
-
-export async function giveBackAccountSlot(db: Db | Tx, nationalId: string, now = new Date()): Promise<void> {
-  await bumpCounter(db, accountCounterKey(nationalId), SIGN_IN_WINDOW_MS, now, -1);
-}
-
-/** Forgets the account's failures (a successful sign-in, an unlock by the head office, a reset). */
-export async function clearAccountCounter(db: Db | Tx, nationalId: string, now = new Date()): Promise<void> {
-  await resetCounter(db, accountCounterKey(nationalId), SIGN_IN_WINDOW_MS, now);
-}
-
-/**
- * @deprecated The read-then-write account counters raced (docs/decisions/0013); use
- * takeAccountSlot. Kept only for callers not yet moved over (the password change).
- */
-export function wrongPasswordUpdate(
-  user: { failedAttempts: number; failedWindowStart: Date | null; lockedUntil: Date | null },
-  now: Date,
-): { lock: boolean; failedAttempts: number; data: { failedAttempts: number; failedWindowStart: Date | null; lockedUntil: Date | null } } {
-  const inWindow = user.failedWindowStart !== null && user.failedWindowStart >= new Date(now.getTime() - WINDOW_MS);
-  const failedAttempts = inWindow ? user.failedAttempts + 1 : 1;
-  const lock = failedAttempts >= ACCOUNT_MAX_FAILURES;
-  return {
-    lock,
-    failedAttempts,
-    data: {
-      failedAttempts: lock ? 0 : failedAttempts,
-      failedWindowStart: inWindow ? user.failedWindowStart : now,
-      lockedUntil: lock ? new Date(now.getTime() + LOCK_MS) : user.lockedUntil,
-    },
-  };
-}
 
 export type SignInFailure =
   | { ok: false; code: "INVALID" }
