@@ -5,7 +5,7 @@ import { getActingUser } from "@/lib/auth/current-user";
 import { clientIp, userAgent } from "@/lib/auth/request-context";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/authz/guards";
-import { AppError, parseInput, RefusedError, SignedOutError } from "@/lib/errors/app-error";
+import { AppError, MUST_ENROLL_TOTP_MESSAGE, RefusedError, SignedOutError, parseInput } from "@/lib/errors/app-error";
 import { mustEnrollTotp } from "@/lib/auth/totp";
 import { failureOf, type ActionResult } from "@/lib/actions/result";
 import { isRecordedRefusal, recordRefusal } from "@/lib/audit/record-refusal";
@@ -17,8 +17,6 @@ export type ActionCaller = { user: ActingUser; caller: Caller; actor: AuditActor
 
 /** `name`: what the audit calls the action ("review.approve-declaration"), for refused accesses. */
 type ActionOptions = { allowMustChangePassword?: boolean; allowMustEnrollTotp?: boolean; name?: string };
-
-const MUST_ENROLL_TOTP_MESSAGE = "پیش از ادامه، ورود دومرحله‌ای (برنامه احراز هویت) را برای حساب خود فعال کنید.";
 
 /** Who calls a public action (sign-in help): only the request's address and browser. */
 export type RequestActor = { ip: string; userAgent: string | null };

@@ -62,6 +62,7 @@ export class AppError extends Error {
 export const NOT_FOUND_MESSAGE = "این پرونده یافت نشد یا به آن دسترسی ندارید.";
 export const SESSION_EXPIRED_MESSAGE = "نشست شما به پایان رسیده است. لطفاً دوباره وارد شوید؛ آنچه وارد کرده‌اید در این صفحه باقی می‌ماند.";
 export const MUST_CHANGE_PASSWORD_MESSAGE = "پیش از ادامه، رمز عبور خود را تغییر دهید.";
+export const MUST_ENROLL_TOTP_MESSAGE = "پیش از ادامه، ورود دومرحله‌ای (برنامه احراز هویت) را برای حساب خود فعال کنید.";
 export const INVALID_REQUEST_MESSAGE = "درخواست نامعتبر است. صفحه را دوباره بارگذاری کنید.";
 const INVALID_FIELDS_MESSAGE = "برخی از فیلدها کامل یا درست نیستند. پیام کنار هر فیلد را ببینید.";
 export const UNEXPECTED_MESSAGE = "خطای پیش‌بینی‌نشده‌ای رخ داد و چیزی ذخیره نشد. دوباره تلاش کنید.";

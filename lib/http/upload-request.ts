@@ -3,7 +3,14 @@
 // stops at a size limit, and the opening steps they all take. Refusals are AppErrors,
 // answered by lib/http/error-response.ts in the server actions' shape.
 import { getActingUser } from "@/lib/auth/current-user";
-import { AppError, INVALID_REQUEST_MESSAGE, MUST_CHANGE_PASSWORD_MESSAGE, SignedOutError } from "@/lib/errors/app-error";
+import { mustEnrollTotp } from "@/lib/auth/totp";
+import {
+  AppError,
+  INVALID_REQUEST_MESSAGE,
+  MUST_CHANGE_PASSWORD_MESSAGE,
+  MUST_ENROLL_TOTP_MESSAGE,
+  SignedOutError,
+} from "@/lib/errors/app-error";
 import { BODY_TOO_LARGE_MESSAGE } from "@/lib/declaration/document-messages";
 
 /** A request the browser's own forms never send (cross-site, not multipart, unreadable). */
@@ -75,6 +82,7 @@ export async function openUpload(
   const user = await getActingUser();
   if (!user) throw new SignedOutError();
   if (user.mustChangePassword) throw new SignedOutError(MUST_CHANGE_PASSWORD_MESSAGE);
+  if (mustEnrollTotp(user)) throw new SignedOutError(MUST_ENROLL_TOTP_MESSAGE);
   opts.allowed?.(user);
   const tooLarge = new BodyTooLargeError(tooLargeField, opts.tooLargeMessage);
   const declared = Number(request.headers.get("content-length") ?? "0");
