@@ -6,7 +6,7 @@ import { FORM_STEPS } from "@/lib/declaration/forms";
 import { displayFieldValue, EMPTY_VALUE } from "@/lib/declaration/summary";
 import type { DeclarationSummaryData } from "@/lib/declaration/load-summary";
 import { STEPS } from "@/lib/declaration/steps";
-import { formatJalaliDate } from "@/lib/format/jalali";
+import { formatJalaliDay } from "@/lib/format/jalali";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { PositiveScoreTable } from "@/components/wizard/positive-score-table";
 
@@ -160,7 +160,7 @@ export function DeclarationSummary({
                     {s.firstName} {s.lastName}
                   </th>
                   <td className="p-2">{toPersianDigits(s.nationalId)}</td>
-                  <td className="p-2">{formatJalaliDate(s.birthDate)}</td>
+                  <td className="p-2">{formatJalaliDay(s.birthDate)}</td>
                   <td className="p-2">{yesNo(s.disabled)}</td>
                   <td className="p-2">{yesNo(s.insured)}</td>
                 </tr>

@@ -1,4 +1,4 @@
-import { parseJalaliDate } from "@/lib/format/jalali";
+import { parseJalaliDay } from "@/lib/format/jalali";
 import type { StaffMemberData } from "@/lib/declaration/forms/step-7-staff";
 import { rowList } from "@/lib/declaration/row-list";
 
@@ -14,7 +14,7 @@ const staffList = rowList<StaffMemberData>({
   audit: { added: "declaration.staff_added", updated: "declaration.staff_updated", removed: "declaration.staff_removed" },
   duplicateMessage: "این کد ملی قبلاً در فهرست کارکنان همین دفتر ثبت شده است.",
   notHereMessage: "این نفر در فهرست کارکنان پرونده شما نیست.",
-  columns: (m) => ({ ...m, gender: m.gender as "MALE" | "FEMALE", birthDate: parseJalaliDate(m.birthDate)! }),
+  columns: (m) => ({ ...m, gender: m.gender as "MALE" | "FEMALE", birthDate: parseJalaliDay(m.birthDate)! }),
 });
 
 export const addStaffMember = staffList.add;

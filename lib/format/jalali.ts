@@ -185,6 +185,25 @@ export function parseJalaliDate(input: string): Date | null {
 }
 
 /**
+ * A calendar day with no time of day (a `@db.Date` column: a staff member's birth date) for
+ * the given Jalali date: UTC midnight of its Gregorian date, which a `date` column keeps as it
+ * is. (parseJalaliDate's start of the Tehran day is the evening before in UTC, and a `date`
+ * column would keep that day: one day early.) Null if the date is invalid.
+ */
+export function parseJalaliDay(input: string): Date | null {
+  const a = analyse(input);
+  if (!a.ok) return null;
+  const calendarDay = newDate(a.year, a.month - 1, a.day, 12);
+  return new Date(Date.UTC(calendarDay.getFullYear(), calendarDay.getMonth(), calendarDay.getDate()));
+}
+
+/** «۱۳۷۰/۰۳/۱۵» of a calendar day stored as a `date` (UTC midnight), whatever the server's time zone. */
+export function formatJalaliDay(d: Date): string {
+  const calendarDay = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12);
+  return toPersianDigits(`${getYear(calendarDay)}/${pad2(getMonth(calendarDay) + 1)}/${pad2(getDate(calendarDay))}`);
+}
+
+/**
  * Remaining time as «۳ روز و ۴ ساعت و ۵ دقیقه», truncated to whole minutes
  * (a countdown must not claim more time than is left); zero units are omitted.
  */

@@ -13,16 +13,15 @@ export async function startTestServer({ log } = {}) {
   const given = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
   if (given) return { adminUrl: withDatabase(given, "postgres"), stop: async () => {}, embedded: false };
   const opts = { fast: true, fresh: true, log };
+  const port = Number(process.env.TEST_PG_PORT ?? 54339);
   try {
-    const server = await startEmbeddedPostgres({
-      ...opts,
-      baseDir: process.env.TEST_PG_DIR ?? ".data/test",
-      port: Number(process.env.TEST_PG_PORT ?? 54339),
-    });
+    // The usual port is taken (another checkout's tests): fall back below, as for a second run here.
+    if (!process.env.TEST_PG_PORT && !(await portFree(port))) throw new AlreadyRunningError(`port ${port} is in use`);
+    const server = await startEmbeddedPostgres({ ...opts, baseDir: process.env.TEST_PG_DIR ?? ".data/test", port });
     return { adminUrl: server.adminUrl(), stop: () => server.stop(), embedded: true };
   } catch (e) {
     if (!(e instanceof AlreadyRunningError) || process.env.TEST_PG_DIR) throw e;
-    // Another test run holds .data/test (two `npx jest` at once): this one gets a server of its own.
+    // Another test run holds .data/test or its port (two `npx jest` at once): this one gets a server of its own.
     const baseDir = `.data/test-${process.pid}`;
     const server = await startEmbeddedPostgres({ ...opts, baseDir, port: await freePort() });
     return {
@@ -34,6 +33,14 @@ export async function startTestServer({ log } = {}) {
       embedded: true,
     };
   }
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 function freePort() {

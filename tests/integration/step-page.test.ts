@@ -99,3 +99,36 @@ test("the region's expert sees the step read-only; another holder and an unknown
   ).rejects.toBeInstanceOf(NotFoundError);
   await expect(loadStepPage(t.db, f.caller, f.declaration.id, 10, new Date())).rejects.toBeInstanceOf(NotFoundError);
 });
+
+test("a staff member's birth date comes back as the day typed (a date column), in the form and in the summary", async () => {
+  const { addStaffMember } = await import("@/lib/declaration/staff");
+  const { formatJalaliDay } = await import("@/lib/format/jalali");
+  const f = await declarationAt(t.db, 7);
+  const member = (nationalId: string, birthDate: string) => ({
+    firstName: "سارا",
+    lastName: "کریمی",
+    birthDate,
+    gender: "FEMALE",
+    nationalId,
+    mobile: "09351234567",
+    disabled: false,
+    insured: true,
+    acceptsTerms: true,
+  });
+  let version = f.declaration.version;
+  for (const [id, day] of [
+    ["0045678911", "1370/03/15"],
+    ["0056789122", "1372/07/01"],
+  ] as const) {
+    version = (
+      await addStaffMember(t.db, { actor: f.actor, caller: f.caller }, { declarationId: f.declaration.id, version }, member(id, day))
+    ).version;
+  }
+  const page = await loadStepPage(t.db, f.caller, f.declaration.id, 7, new Date());
+  if (page.body?.kind !== "staff") throw new Error("not the staff step");
+  expect(page.body.staff.map((s) => formatJalaliDay(s.birthDate))).toEqual(["۱۳۷۰/۰۳/۱۵", "۱۳۷۲/۰۷/۰۱"]);
+  const stored = await t.db.$queryRaw<
+    { d: string }[]
+  >`SELECT "birthDate"::text AS d FROM "StaffMember" WHERE "declarationId" = ${f.declaration.id} ORDER BY "createdAt"`;
+  expect(stored.map((r) => r.d)).toEqual(["1991-06-05", "1993-09-23"]);
+});

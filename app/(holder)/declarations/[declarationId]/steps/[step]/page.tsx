@@ -7,7 +7,7 @@ import { loadStepPage, type StepBody } from "@/lib/declaration/load-step-page";
 import { FORM_STEPS } from "@/lib/declaration/forms";
 import { groupTrackingCode } from "@/lib/declaration/tracking-code";
 import { toPersianDigits } from "@/lib/format/digits";
-import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
+import { formatJalaliDateTime, formatJalaliDay } from "@/lib/format/jalali";
 import { toAsciiDigits } from "@/lib/validation/normalize";
 import { Countdown } from "@/components/countdown";
 import { DeclarationSummary } from "@/components/declaration/declaration-summary";
@@ -186,7 +186,7 @@ function StepBodyView({ page, body }: { page: Page; body: StepBody }) {
             values: {
               firstName: s.firstName,
               lastName: s.lastName,
-              birthDate: toAsciiDigits(formatJalaliDate(s.birthDate)),
+              birthDate: toAsciiDigits(formatJalaliDay(s.birthDate)),
               gender: s.gender,
               nationalId: s.nationalId,
               mobile: s.mobile,
@@ -198,7 +198,7 @@ function StepBodyView({ page, body }: { page: Page; body: StepBody }) {
               `${s.firstName} ${s.lastName}`,
               toPersianDigits(s.nationalId),
               toPersianDigits(s.mobile),
-              formatJalaliDate(s.birthDate),
+              formatJalaliDay(s.birthDate),
               yesNo(s.disabled),
               yesNo(s.insured),
             ],
