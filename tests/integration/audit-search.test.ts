@@ -82,7 +82,7 @@ test("person, office, action and dates narrow the trail; pages follow by id", as
 });
 
 test("the CSV export streams the matches and is itself audited; experts and holders get not found", async () => {
-  const admin = await t.db.user.findUniqueOrThrow({ where: { id: (await createStaffUser(t.db, "ADMIN", { totp: false })).user.id } });
+  const admin = await t.db.user.findUniqueOrThrow({ where: { id: (await createStaffUser(t.db, "ADMIN")).user.id } });
   mockUser = admin;
   const res = await exportRoute(new Request("http://localhost/api/audit/export?action=user.unlock"));
   expect(res.status).toBe(200);
@@ -91,7 +91,7 @@ test("the CSV export streams the matches and is itself audited; experts and hold
   expect(text).toContain("باز کردن قفل حساب");
   expect(await t.db.auditEvent.count({ where: { action: "audit.exported", actorId: admin.id } })).toBe(1);
 
-  const expert = (await createStaffUser(t.db, "EXPERT", { regionId: 1, totp: false })).user;
+  const expert = (await createStaffUser(t.db, "EXPERT", { regionId: 1 })).user;
   await expect(searchAudit(t.db, { id: expert.id, role: "EXPERT", regionId: 1 }, {})).rejects.toBeInstanceOf(NotFoundError);
   mockUser = await t.db.user.findUniqueOrThrow({ where: { id: expert.id } });
   expect((await exportRoute(new Request("http://localhost/api/audit/export"))).status).toBe(404);

@@ -60,7 +60,9 @@ const HEADERS = [
 beforeAll(async () => {
   mockDb.current = t.db;
   await seedDemoData(t.db, new Date("2026-09-01T08:00:00Z"));
-  admin = await t.db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+  // The demo admin, with its second factor enrolled as the head office must have it.
+  const demoAdmin = await t.db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+  admin = await t.db.user.update({ where: { id: demoAdmin.id }, data: { totpEnabledAt: new Date() } });
   expert = (await createStaffUser(t.db, "EXPERT", { regionId: 1 })).user;
   holder = (await createHolder(t.db, { provinceId: 2, password: "Holder-password-1" })).user; // signed in, password changed
   roundA = (await createRound(t.db, { title: "دوره الف", status: "OPEN", opens: new Date("2026-10-01T20:30:00Z") })).id;

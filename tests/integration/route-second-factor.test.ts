@@ -9,9 +9,14 @@ jest.mock("@/lib/auth/current-user", () => ({ getActingUser: async () => mockUse
 
 const t = setupTestDatabase();
 
+const demo = process.env.PISHKHAN_DEMO;
+afterAll(() => {
+  if (demo !== undefined) process.env.PISHKHAN_DEMO = demo;
+});
+
 beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
-  delete process.env.PISHKHAN_DEMO;
+  delete process.env.PISHKHAN_DEMO; // not the local demo: staff must have a second factor
   await seedDemoData(t.db);
 });
 
