@@ -149,7 +149,16 @@ export async function openRound(db: Db, actor: AuditActor, caller: Caller, round
     await approvedRuleSet(tx, round.ruleSetId);
     const updated = await tx.round.updateMany({ where: { id: round.id, status: "DRAFT" }, data: { status: "OPEN", openedAt: now } });
     if (updated.count !== 1) throw new ConcurrentChangeError();
-    await recordAudit(tx, actor, { action: "round.opened", targetType: "Round", targetId: round.id });
+    // Every holder hears that the round is open and until when (the home page promises it).
+    const holders = await tx.user.findMany({
+      where: { role: "HOLDER", active: true, mobile: { not: null }, office: { isNot: null } },
+      select: { id: true, mobile: true },
+    });
+    const data = { roundTitle: round.title, closesAt: round.windowClosesAt.toISOString() };
+    await tx.notification.createMany({
+      data: holders.map((h) => ({ recipient: h.mobile!, userId: h.id, template: "round-opened", data })),
+    });
+    await recordAudit(tx, actor, { action: "round.opened", targetType: "Round", targetId: round.id, after: { smsQueued: holders.length } });
   });
 }
 

@@ -6,6 +6,7 @@ import { assertComplete } from "@/lib/declaration/completeness";
 import { CorrectionClosedError, NotEditableError, StaleVersionError, StepInvalidError } from "@/lib/declaration/errors";
 import { scoreDeclaration, storeViolationAnswers, writeScoreSnapshot } from "@/lib/declaration/score-declaration";
 import { readDeclarationData, toJson, toJsonOrDbNull } from "@/lib/declaration/declaration-json";
+import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import { applyTransition } from "@/lib/workflow/apply-transition";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
 
@@ -37,7 +38,7 @@ export async function resubmitDeclaration(
         stepStatus: true,
         trackingCode: true,
         submittedAt: true,
-        office: { select: { personType: true } },
+        office: { select: { personType: true, code: true, holder: { select: { id: true, mobile: true } } } },
         round: { select: { reReviewDays: true, dayKind: true } },
         correctionRequests: { where: { resolvedAt: null }, select: { id: true, section: true, field: true, dueAt: true } },
       },
@@ -71,6 +72,10 @@ export async function resubmitDeclaration(
       scored,
       createdById: actor.userId,
       at: now,
+    });
+    await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "declaration-resubmitted", {
+      officeCode: d.office.code,
+      declarationId: d.id,
     });
   });
 }

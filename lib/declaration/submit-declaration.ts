@@ -9,6 +9,7 @@ import { assertComplete } from "@/lib/declaration/completeness";
 import { NotEditableError, StaleVersionError, StepInvalidError, SubmitWindowClosedError } from "@/lib/declaration/errors";
 import { scoreDeclaration, storeViolationAnswers, writeScoreSnapshot } from "@/lib/declaration/score-declaration";
 import { isWindowOpen } from "@/lib/rounds/window";
+import { enqueueHolderSms } from "@/lib/notify/enqueue-sms";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
 import { transitionTarget } from "@/lib/workflow/transitions";
 import { readDeclarationData, toJson } from "@/lib/declaration/declaration-json";
@@ -89,7 +90,7 @@ async function submitOnce(
       roundId: true,
       trackingCode: true,
       submittedAt: true,
-      office: { select: { personType: true } },
+      office: { select: { personType: true, code: true, holder: { select: { id: true, mobile: true } } } },
       round: { select: { windowOpensAt: true, windowClosesAt: true, reviewDays: true, dayKind: true } },
     },
   });
@@ -144,6 +145,12 @@ async function submitOnce(
     targetType: "Declaration",
     targetId: declaration.id,
     after: { trackingCode, total: score.total, rank: score.rank, sha256, ruleSetId: pinned.row.id, ruleSetVersion: pinned.row.version },
+  });
+  // The holder keeps the tracking code even without the receipt at hand.
+  await enqueueHolderSms(tx, { declarationId: declaration.id, holder: declaration.office.holder }, "declaration-submitted", {
+    officeCode: declaration.office.code,
+    trackingCode,
+    declarationId: declaration.id,
   });
   return { trackingCode, submittedAt: now, repeated: false };
 }

@@ -10,7 +10,12 @@ export type TemplateData = {
   "declaration-returned": { officeCode: string; dueAt: string; declarationId: string };
   "correction-reminder": { officeCode: string; dueAt: string; declarationId: string };
   "result-approved": { officeCode: string; declarationId: string; objectionDays: number };
-  "objection-decided": { officeCode: string; declarationId: string };
+  /** decision, total and rank: absent in messages queued before they were added. */
+  "objection-decided": { officeCode: string; declarationId: string; decision?: "UPHELD" | "CHANGED"; total?: number; rank?: number };
+  "declaration-submitted": { officeCode: string; trackingCode: string; declarationId: string };
+  "declaration-resubmitted": { officeCode: string; declarationId: string };
+  "round-opened": { roundTitle: string; closesAt: string };
+  "window-reminder": { officeCode: string; roundTitle: string; roundId: string; closesAt: string };
   "not-submitted": { officeCode: string; roundTitle: string };
   /** To the OLD number: the licence registry import replaced the holder's mobile (the reset channel); only the new number's last 4 digits. */
   "registry-mobile-changed": { officeCode: string; newMobileEnd: string };
@@ -37,6 +42,10 @@ export const SMS_TEMPLATES = [
   "activation-code",
   "password-changed",
   "account-help",
+  "declaration-submitted",
+  "declaration-resubmitted",
+  "round-opened",
+  "window-reminder",
 ] as const satisfies readonly SmsTemplate[];
 
 export function isSmsTemplate(name: string): name is SmsTemplate {
@@ -64,19 +73,29 @@ const RENDERERS: { [K in SmsTemplate]: (data: TemplateData[K]) => string } = {
   "password-reset": (d) =>
     `کد بازیابی رمز عبور سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۱۰ دقیقه معتبر است. آن را به کسی ندهید.`,
   "declaration-returned": (d) =>
-    `اظهارنامه ${office(d.officeCode)} برای اصلاح برگشت داده شد.\nمهلت اصلاح: ${tehranDeadline(d.dueAt)} به وقت تهران\n${declarationLink(d.declarationId)}`,
+    `خوداظهاری ${office(d.officeCode)} برای اصلاح برگشت داده شد.\nمهلت اصلاح: ${tehranDeadline(d.dueAt)} به وقت تهران\n${declarationLink(d.declarationId)}`,
   "correction-reminder": (d) =>
-    `یادآوری: ۲ روز به پایان مهلت اصلاح اظهارنامه ${office(d.officeCode)} مانده است.\nمهلت: ${tehranDeadline(d.dueAt)} به وقت تهران\n${declarationLink(d.declarationId)}`,
+    `یادآوری: ۲ روز به پایان مهلت اصلاح خوداظهاری ${office(d.officeCode)} مانده است.\nمهلت: ${tehranDeadline(d.dueAt)} به وقت تهران\n${declarationLink(d.declarationId)}`,
   "result-approved": (d) =>
     `امتیاز ${office(d.officeCode)} نهایی شد و در نشانی زیر دیده می‌شود. اعتراض تا ${toPersianDigits(d.objectionDays)} روز پس از این پیامک پذیرفته است.\n${declarationLink(d.declarationId)}`,
   "objection-decided": (d) =>
-    `اعتراض ${office(d.officeCode)} بررسی و درباره آن تصمیم گرفته شد. نتیجه:\n${declarationLink(d.declarationId)}`,
+    d.decision === undefined
+      ? `اعتراض ${office(d.officeCode)} بررسی و درباره آن تصمیم گرفته شد. نتیجه:\n${declarationLink(d.declarationId)}`
+      : `اعتراض ${office(d.officeCode)} بررسی شد: ${d.decision === "CHANGED" ? "پذیرفته شد و امتیاز منطقه تغییر کرد" : "پذیرفته نشد و نتیجه پیشین برقرار ماند"}. امتیاز نهایی ${toPersianDigits(String(d.total))}، رتبه ${toPersianDigits(String(d.rank))} (قطعی).\n${declarationLink(d.declarationId)}`,
+  "declaration-submitted": (d) =>
+    `خوداظهاری ${office(d.officeCode)} ارسال شد. کد رهگیری: ${toPersianDigits(d.trackingCode)}\nرسید و وضعیت پرونده:\n${declarationLink(d.declarationId)}`,
+  "declaration-resubmitted": (d) =>
+    `خوداظهاری اصلاح‌شده ${office(d.officeCode)} دوباره ارسال شد و به بررسی منطقه بازگشت.\n${declarationLink(d.declarationId)}`,
+  "round-opened": (d) =>
+    `دوره «${toPersianDigits(d.roundTitle)}» ارزیابی دفاتر پیشخوان باز شد. مهلت ثبت خوداظهاری: تا ${tehranDeadline(d.closesAt)} به وقت تهران.\n${appBaseUrl()}/`,
+  "window-reminder": (d) =>
+    `یادآوری: ۲ روز به پایان مهلت ثبت خوداظهاری ${office(d.officeCode)} در دوره «${toPersianDigits(d.roundTitle)}» مانده است.\nمهلت: ${tehranDeadline(d.closesAt)} به وقت تهران\n${appBaseUrl()}/`,
   "one-time-code": (d) =>
     `${ONE_TIME_CODE_PURPOSE[d.purpose] ?? "کد تأیید"} سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۱۰ دقیقه معتبر است. آن را به کسی ندهید؛ کارکنان سامانه هرگز آن را نمی‌پرسند.`,
   "registry-mobile-changed": (d) =>
     `شماره همراه دارنده پروانه ${office(d.officeCode)} در سامانه رتبه‌بندی دفاتر پیشخوان، با به‌روزرسانی اطلاعات پروانه‌ها، به شماره‌ای با رقم‌های پایانی ${toPersianDigits(d.newMobileEnd)} تغییر کرد. اگر این تغییر را نخواسته‌اید، همین حالا با اداره کل منطقه خود تماس بگیرید.\n${appBaseUrl()}/`,
   "not-submitted": (d) =>
-    `اظهارنامه ${office(d.officeCode)} برای دوره «${toPersianDigits(d.roundTitle)}» در مهلت ثبت نشد.\n${appBaseUrl()}/`,
+    `خوداظهاری ${office(d.officeCode)} برای دوره «${toPersianDigits(d.roundTitle)}» در مهلت ثبت نشد.\n${appBaseUrl()}/`,
   "activation-code": (d) =>
     `کد فعال‌سازی حساب سامانه رتبه‌بندی دفاتر پیشخوان: ${toPersianDigits(d.code)}\nاین کد تا ۶۰ دقیقه معتبر است. آن را به کسی ندهید.\n${appBaseUrl()}/forgot-password/activate`,
   "password-changed": (d) =>

@@ -69,9 +69,13 @@ export async function decideObjection(
       createdById: actor.userId,
       at: now,
     });
+    // The holder learns the outcome itself, not only that there is one.
     await enqueueHolderSms(tx, { declarationId: d.id, holder: d.office.holder }, "objection-decided", {
       officeCode: d.office.code,
       declarationId: d.id,
+      decision: input.decision,
+      total: scored.score.total,
+      rank: scored.score.rank,
     });
     return scored.score;
   });

@@ -8,6 +8,7 @@ import { applyTransition, ConcurrentChangeError } from "@/lib/workflow/apply-tra
 import { markNotSubmitted } from "@/lib/workflow/not-submitted";
 import { objectionDeadline } from "@/lib/workflow/objection-window";
 import { roundDeadline } from "@/lib/workflow/round-deadline";
+import { UTC_NOW } from "@/lib/sql-time";
 
 // The scheduled deadline sweep: applies every expiry whose time has come and queues the
 // correction reminders. Idempotent and safe to run concurrently: each change is a
@@ -17,10 +18,16 @@ import { roundDeadline } from "@/lib/workflow/round-deadline";
 const SYSTEM: AuditActor = { userId: null, role: null, ip: null };
 const REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
 
-export type SweepResult = { notSubmitted: number; correctionsExpired: number; finalized: number; reminders: number };
+export type SweepResult = {
+  notSubmitted: number;
+  correctionsExpired: number;
+  finalized: number;
+  reminders: number;
+  windowReminders: number;
+};
 
 export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepResult> {
-  const result: SweepResult = { notSubmitted: 0, correctionsExpired: 0, finalized: 0, reminders: 0 };
+  const result: SweepResult = { notSubmitted: 0, correctionsExpired: 0, finalized: 0, reminders: 0, windowReminders: 0 };
   const once = async (fn: () => Promise<void>) => {
     try {
       await fn();
@@ -136,5 +143,37 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<SweepR
       result.reminders++;
     });
   }
+
+  // 5. Two days before a round's window ends: one reminder to every holder who has not submitted.
+  const closing = await db.round.findMany({
+    where: { status: "OPEN", windowClosesAt: { gt: now, lte: new Date(now.getTime() + REMINDER_BEFORE_MS) } },
+    select: { id: true },
+  });
+  for (const round of closing) result.windowReminders += await queueWindowReminders(db, round.id);
   return result;
+}
+
+/**
+ * One "window-reminder" SMS per holder of the round without a submission (no file yet, or a
+ * draft), in one statement; a second sweep (or two at once, serialised by the advisory lock)
+ * queues nothing more.
+ */
+async function queueWindowReminders(db: Db, roundId: string): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`window-reminder:${roundId}`}))`;
+    return tx.$executeRaw`
+      INSERT INTO "Notification" ("id", "recipient", "userId", "declarationId", "template", "data", "updatedAt")
+      SELECT gen_random_uuid()::text, u."mobile", u."id", d."id", 'window-reminder',
+             jsonb_build_object('officeCode', o."code", 'roundTitle', r."title", 'roundId', r."id",
+                                'closesAt', to_char(r."windowClosesAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+             ${UTC_NOW}
+      FROM "Round" r
+      JOIN "Office" o ON TRUE
+      JOIN "User" u ON u."id" = o."holderId"
+      LEFT JOIN "Declaration" d ON d."officeId" = o."id" AND d."roundId" = r."id"
+      WHERE r."id" = ${roundId} AND u."active" AND u."mobile" IS NOT NULL AND (d."id" IS NULL OR d."status" = 'DRAFT')
+        AND NOT EXISTS (
+          SELECT 1 FROM "Notification" n WHERE n."userId" = u."id" AND n."template" = 'window-reminder' AND n."data"->>'roundId' = r."id"
+        )`;
+  });
 }

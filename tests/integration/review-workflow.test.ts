@@ -226,6 +226,15 @@ describe("the whole review", () => {
     expect(final).toMatchObject({ status: "FINAL", satisfactionScore: expect.anything(), finalizedAt: expect.any(Date) });
     expect(final.finalScore!.toNumber()).toBe(afterApproval.finalScore!.toNumber() + 1);
     expect(await t.db.notification.count({ where: { declarationId: f.id, template: "objection-decided" } })).toBe(1);
+    // The SMS says the objection was accepted and gives the final score and rank.
+    const decided = await t.db.notification.findFirstOrThrow({ where: { declarationId: f.id, template: "objection-decided" } });
+    expect(decided.data).toMatchObject({ decision: "CHANGED", total: final.finalScore!.toNumber(), rank: final.finalRank });
+    // Submitting and resubmitting each told the holder too.
+    expect(
+      await t.db.notification.count({
+        where: { declarationId: f.id, template: { in: ["declaration-submitted", "declaration-resubmitted"] } },
+      }),
+    ).toBe(2);
     const trail = await t.db.auditEvent.findMany({
       where: { targetId: f.id, action: { startsWith: "declaration." } },
       orderBy: { id: "asc" },
@@ -481,7 +490,7 @@ describe("deadline sweep", () => {
       finalRank: 3,
     });
     const r2 = await runDeadlineSweep(t.db, new Date(round.windowClosesAt.getTime() + 1000));
-    expect(r2).toMatchObject({ notSubmitted: 0, correctionsExpired: 0, finalized: 0, reminders: 0 });
+    expect(r2).toMatchObject({ notSubmitted: 0, correctionsExpired: 0, finalized: 0, reminders: 0, windowReminders: 0 });
   });
 
   test("after the objection window, an objection is refused", async () => {

@@ -7,7 +7,8 @@ const DECL = "cmabc123xyz";
 const DUE = "2026-12-01T10:30:00.000Z";
 
 // Templates about the account, not an office's file (no office code, no file link): tests/unit/account-sms-templates.test.ts.
-const ACCOUNT_TEMPLATES = ["activation-code", "password-changed", "account-help"] as const;
+// A round's opening goes to every holder: no office in it (tested below).
+const ACCOUNT_TEMPLATES = ["activation-code", "password-changed", "account-help", "round-opened"] as const;
 type AccountTemplate = (typeof ACCOUNT_TEMPLATES)[number];
 
 const samples: { [K in Exclude<SmsTemplate, "password-reset" | "one-time-code" | AccountTemplate>]: TemplateData[K] } = {
@@ -17,6 +18,9 @@ const samples: { [K in Exclude<SmsTemplate, "password-reset" | "one-time-code" |
   "objection-decided": { officeCode: OFFICE, declarationId: DECL },
   "not-submitted": { officeCode: OFFICE, roundTitle: "دوره 1405" },
   "registry-mobile-changed": { officeCode: OFFICE, newMobileEnd: "4567" },
+  "declaration-submitted": { officeCode: OFFICE, trackingCode: "123456789012", declarationId: DECL },
+  "declaration-resubmitted": { officeCode: OFFICE, declarationId: DECL },
+  "window-reminder": { officeCode: OFFICE, roundTitle: "دوره 1405", roundId: "r1", closesAt: DUE },
 };
 
 const saved = process.env.APP_BASE_URL;
@@ -41,7 +45,7 @@ describe("SMS templates", () => {
     expect(text).toContain(toPersianDigits(OFFICE));
     expect(text).not.toContain(OFFICE); // no Latin digits for the code
     const link =
-      template === "not-submitted" || template === "registry-mobile-changed"
+      template === "not-submitted" || template === "registry-mobile-changed" || template === "window-reminder"
         ? "http://localhost:3000/"
         : `http://localhost:3000/declarations/${DECL}`;
     expect(text).toContain(link);
@@ -52,6 +56,21 @@ describe("SMS templates", () => {
   test("APP_BASE_URL is used (trailing slash dropped)", () => {
     process.env.APP_BASE_URL = "https://rank.example.ir/";
     expect(renderSms("objection-decided", samples["objection-decided"])).toContain(`https://rank.example.ir/declarations/${DECL}`);
+  });
+
+  test("the holder hears what they expect: the tracking code, the objection's outcome and rank, the window", () => {
+    expect(renderSms("declaration-submitted", samples["declaration-submitted"])).toContain("کد رهگیری: ۱۲۳۴۵۶۷۸۹۰۱۲");
+    const upheld = renderSms("objection-decided", { officeCode: OFFICE, declarationId: DECL, decision: "UPHELD", total: 68, rank: 2 });
+    expect(upheld).toContain("پذیرفته نشد");
+    expect(upheld).toContain("رتبه ۲");
+    const changed = renderSms("objection-decided", { officeCode: OFFICE, declarationId: DECL, decision: "CHANGED", total: 72.5, rank: 1 });
+    expect(changed).toContain("پذیرفته شد");
+    expect(changed).toContain("امتیاز نهایی ۷۲.۵");
+    expect(renderSms("round-opened", { roundTitle: "نیمه دوم 1405", closesAt: DUE })).toContain("۱۴۰۵/۰۹/۱۰ ساعت ۱۴:۰۰");
+    expect(renderSms("window-reminder", samples["window-reminder"])).toContain("۲ روز به پایان مهلت ثبت خوداظهاری");
+    // One name for the file everywhere.
+    for (const [template, data] of Object.entries(samples))
+      expect(renderSms(template as SmsTemplate, data as never)).not.toContain("اظهارنامه");
   });
 
   test("deadlines are in Jalali, Tehran time, Persian digits", () => {
