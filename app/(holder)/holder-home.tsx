@@ -1,19 +1,19 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { findOpenRound } from "@/lib/rounds/find-open-round";
+import { loadHolderFiles } from "@/lib/declaration/holder-files";
 import { formatJalaliDate, formatJalaliDateTime } from "@/lib/format/jalali";
 import { toPersianDigits } from "@/lib/format/digits";
-import { DECLARATION_STATUS_LABEL, OFFICE_TYPE_LABEL } from "@/lib/format/labels";
+import { OFFICE_TYPE_LABEL } from "@/lib/format/labels";
 import { Countdown } from "@/components/countdown";
+import { HolderFileCard } from "@/components/home/holder-file-card";
 import { StartDeclarationButton } from "./start-declaration-button";
 
-export async function HolderHome({ user }: { user: CurrentUser }) {
+// The holder's home: the office, an open round the office has not started yet, and every
+// file of the office (lib/declaration/holder-files.ts decides each one's deadline and action).
+export async function HolderHome({ user, now = new Date() }: { user: CurrentUser; now?: Date }) {
   const office = user.office;
-  const now = new Date();
-  const round = await findOpenRound(db, now);
-  const declaration =
-    office && round ? await db.declaration.findUnique({ where: { roundId_officeId: { roundId: round.id, officeId: office.id } } }) : null;
+  const { openRound, canStart, files } = await loadHolderFiles(db, user, now);
 
   return (
     <div className="space-y-6">
@@ -38,35 +38,31 @@ export async function HolderHome({ user }: { user: CurrentUser }) {
       ) : (
         <p className="card">برای حساب شما دفتری ثبت نشده است. با دفتر نظارت تماس بگیرید.</p>
       )}
-      {round ? (
+      {openRound && canStart ? (
         <section className="card space-y-3" aria-labelledby="round-heading">
           <h2 id="round-heading" className="text-lg font-bold">
-            دوره ارزیابی {round.title}
+            دوره ارزیابی {openRound.title}
           </h2>
           <p>
-            مهلت ثبت خوداظهاری: از {formatJalaliDate(round.windowOpensAt)} تا {formatJalaliDateTime(round.windowClosesAt)}
+            مهلت ثبت خوداظهاری: از {formatJalaliDate(openRound.windowOpensAt)} تا {formatJalaliDateTime(openRound.windowClosesAt)}
           </p>
           <p>
-            زمان باقی‌مانده: <Countdown until={round.windowClosesAt.toISOString()} serverNow={now.toISOString()} />
+            زمان باقی‌مانده: <Countdown until={openRound.windowClosesAt.toISOString()} serverNow={now.toISOString()} />
           </p>
-          {declaration ? (
-            <p>
-              وضعیت پرونده: <strong>{DECLARATION_STATUS_LABEL[declaration.status]}</strong>
-            </p>
-          ) : null}
-          {office ? (
-            declaration ? (
-              <Link href={`/declarations/${declaration.id}`} className="btn">
-                ادامه ثبت خوداظهاری
-              </Link>
-            ) : (
-              <StartDeclarationButton />
-            )
-          ) : null}
+          <StartDeclarationButton />
         </section>
-      ) : (
-        <p className="card">در حال حاضر دوره ارزیابی بازی وجود ندارد. زمان دوره بعد از طریق پیامک اعلام می‌شود.</p>
-      )}
+      ) : null}
+      {!openRound ? <p className="card">در حال حاضر دوره ارزیابی بازی وجود ندارد. زمان دوره بعد از طریق پیامک اعلام می‌شود.</p> : null}
+      {files.length > 0 ? (
+        <section className="space-y-3" aria-labelledby="files-heading">
+          <h2 id="files-heading" className="text-lg font-bold">
+            پرونده‌های شما
+          </h2>
+          {files.map((file) => (
+            <HolderFileCard key={file.id} file={file} now={now} />
+          ))}
+        </section>
+      ) : null}
     </div>
   );
 }
