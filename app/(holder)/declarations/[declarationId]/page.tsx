@@ -113,6 +113,13 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
               {toPersianDigits(serviceSharePercentFor(ruleSet, declaration.finalRank))}٪ خدمات)
             </p>
           )}
+          {declaration.status === "NOT_SUBMITTED" ? null : (
+            <p>
+              <Link href={`/declarations/${declaration.id}/result`} className="text-brand-700 underline">
+                جزئیات نتیجه: امتیاز هر معیار، امتیازهای منطقه، تخلفات و اعتراض
+              </Link>
+            </p>
+          )}
           {declaration.status === "APPROVED" && objectionClosesAt && now < objectionClosesAt ? (
             <>
               <p>اگر به این نتیجه اعتراض دارید، تا {formatJalaliDateTime(objectionClosesAt)} اعتراض خود را ثبت کنید.</p>
