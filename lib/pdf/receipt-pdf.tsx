@@ -10,25 +10,31 @@ import "server-only";
 // Persian runs (one RTL Text each, free to wrap) and LTR words (Latin or digits, one Text
 // each) and lays them out right-to-left with flexbox; the tracking code is one Text per
 // group in a left-to-right row. Numbers use Persian digits. Vazirmatn has no "←".
+//
+// The receipt is the record of the submission: it says so at the top, and its score is the
+// one taken at submission even after the region has scored the file. Where the file stands
+// now is on the verification page its QR code and link lead to; the final result is the
+// result certificate (certificate-pdf.tsx, which reuses the pieces exported here).
 import path from "node:path";
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Font, Image, Link, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ReceiptData } from "@/lib/declaration/receipt";
+import type { VerifyLink } from "@/lib/declaration/verify-link";
 import { FACT_DISPLAY } from "@/lib/declaration/facts";
 import type { CriterionScore } from "@/lib/ranking";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 
 /** One style object (the renderer names the type but does not export it). */
-type Style = Parameters<typeof StyleSheet.create>[0][string];
+export type Style = Parameters<typeof StyleSheet.create>[0][string];
 
 const FONT = "Vazirmatn";
 const MONO = "Courier"; // a PDF standard font: no file to embed, and the hash stays Latin
-const SYSTEM_NAME = "سامانه ارزیابی و رتبه‌بندی دفاتر پیشخوان";
+export const SYSTEM_NAME = "سامانه ارزیابی و رتبه‌بندی دفاتر پیشخوان";
 
 let fontsRegistered = false;
 
 /** Registered on first use (not at import) so a build step never needs the font files. */
-function registerFonts(): void {
+export function registerFonts(): void {
   if (fontsRegistered) return;
   const dir = path.join(process.cwd(), "node_modules", "vazirmatn", "fonts", "ttf");
   Font.register({
@@ -55,7 +61,7 @@ const C = {
   warnBg: "#fef3c7",
 };
 
-const s = StyleSheet.create({
+export const s = StyleSheet.create({
   page: { fontFamily: FONT, fontSize: 9, color: C.ink, paddingTop: 30, paddingBottom: 48, paddingHorizontal: 34 },
   // The line height lives here, not on the page: the fixed page number (outside) vanishes
   // when it inherits one (react-pdf 4.9).
@@ -122,6 +128,30 @@ const s = StyleSheet.create({
   hashLine: { fontFamily: MONO, fontSize: 10, letterSpacing: 0.5, direction: "ltr", textAlign: "center" },
   small: { fontSize: 8, color: C.muted, marginTop: 3, lineHeight: 1.5 },
   footer: { marginTop: 8, borderTopWidth: 0.5, borderTopColor: C.line, paddingTop: 4, fontSize: 8, color: C.muted },
+  info: {
+    marginTop: 5,
+    backgroundColor: C.soft,
+    borderRightWidth: 2,
+    borderRightColor: C.brand,
+    paddingVertical: 3,
+    paddingHorizontal: 6,
+    fontSize: 8.5,
+    lineHeight: 1.5,
+  },
+  verify: {
+    flexDirection: "row-reverse",
+    alignItems: "center",
+    columnGap: 10,
+    marginTop: 10,
+    borderWidth: 0.5,
+    borderColor: C.line,
+    borderRadius: 3,
+    padding: 6,
+  },
+  qr: { width: 72, height: 72 },
+  verifyText: { flex: 1 },
+  verifyTitle: { fontSize: 10, fontWeight: 700, color: C.brand, lineHeight: 1.45 },
+  link: { fontFamily: MONO, fontSize: 8.5, direction: "ltr", textAlign: "left", color: C.brand, textDecoration: "none", marginTop: 2 },
   pageNumber: { position: "absolute", bottom: 26, left: 34, right: 34, flexDirection: "row", fontSize: 8, color: C.muted },
 });
 
@@ -167,7 +197,7 @@ function bidiSegments(text: string): BidiSegment[] {
 }
 
 /** A line of mixed text laid out right-to-left, one direction per Text (see the top). */
-function Bidi({ children, style, space = 2.5 }: { children: string; style?: Style | Style[]; space?: number }) {
+export function Bidi({ children, style, space = 2.5 }: { children: string; style?: Style | Style[]; space?: number }) {
   const extra = style === undefined ? [] : Array.isArray(style) ? style : [style];
   return (
     <View style={[s.bidi, ...extra]}>
@@ -181,10 +211,10 @@ function Bidi({ children, style, space = 2.5 }: { children: string; style?: Styl
 }
 
 /** Office codes are usually digits (shown in Persian digits); a code with letters stays as is. */
-const codeFa = (code: string) => (/^\d+$/.test(code) ? toPersianDigits(code) : code);
+export const codeFa = (code: string) => (/^\d+$/.test(code) ? toPersianDigits(code) : code);
 
 /** What was declared for a criterion, in words (its points are separate columns). */
-function criterionValue(c: CriterionScore): string {
+export function criterionValue(c: CriterionScore): string {
   const capped = c.capped ? " (سقف)" : "";
   if (c.kind === "regionEntered") return c.pending ? "در انتظار امتیاز منطقه" : `${formatNumberFa(c.value as number)} (ثبت منطقه)`;
   if (c.value === null) return "وارد نشده";
@@ -203,7 +233,7 @@ function criterionValue(c: CriterionScore): string {
   }
 }
 
-function Pair({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
+export function Pair({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
   return (
     <View style={wide ? [s.pair, s.pairWide] : s.pair}>
       <Text style={[s.rtl, s.pairLabel]}>{label}</Text>
@@ -212,7 +242,7 @@ function Pair({ label, value, wide }: { label: string; value: string; wide?: boo
   );
 }
 
-function TotalBox({ label, value, main }: { label: string; value: string; main?: boolean }) {
+export function TotalBox({ label, value, main }: { label: string; value: string; main?: boolean }) {
   return (
     <View style={main ? [s.totalBox, s.totalBoxMain] : s.totalBox}>
       <Text style={[s.rtl, s.totalLabel]}>{label}</Text>
@@ -221,10 +251,73 @@ function TotalBox({ label, value, main }: { label: string; value: string; main?:
   );
 }
 
+/** The QR code of the verification page beside its address (the address stays Latin, in Courier, one line). */
+export function VerifyBlock({ link, note }: { link: VerifyLink; note: string }) {
+  return (
+    <View style={s.verify} wrap={false}>
+      <View style={s.verifyText}>
+        <Text style={[s.rtl, s.verifyTitle]}>بررسی اعتبار</Text>
+        <Bidi>{note}</Bidi>
+        <Link src={link.url} style={s.link}>
+          {link.url}
+        </Link>
+      </View>
+      {/* eslint-disable-next-line jsx-a11y/alt-text -- a react-pdf Image, not an <img>: it takes no alt */}
+      <Image src={link.qrPng} style={s.qr} />
+    </View>
+  );
+}
+
+/** The tracking code in groups of four, left to right as it is read aloud; one Text per group. */
+export function TrackingBox({ code }: { code: string }) {
+  const groups = code.match(/\d{1,4}/g) ?? [code];
+  return (
+    <View style={s.trackingBox}>
+      <Text style={[s.rtl, s.trackingLabel]}>کد رهگیری</Text>
+      <View style={s.trackingCode}>
+        {groups.map((g, i) => (
+          <Text key={i} style={s.trackingGroup}>
+            {toPersianDigits(g)}
+          </Text>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** The SHA-256 in two lines of 32 (Courier), with what it covers below. */
+export function HashBlock({ sha256, note }: { sha256: string; note: string }) {
+  const hashLines = sha256.match(/.{1,32}/g) ?? [sha256];
+  return (
+    <View wrap={false}>
+      <Bidi style={s.h2} space={3}>
+        اثر انگشت دیجیتال SHA-256
+      </Bidi>
+      <View style={s.hashBox}>
+        {hashLines.map((line, i) => (
+          <Text key={i} style={s.hashLine}>
+            {line}
+          </Text>
+        ))}
+      </View>
+      <Text style={[s.rtl, s.small]}>{note}</Text>
+    </View>
+  );
+}
+
+/** The page number, in the bottom margin of every page. */
+export function PageNumber() {
+  return (
+    <View style={s.pageNumber} fixed>
+      <Text style={s.rtl} render={({ pageNumber, totalPages }) => toPersianDigits(`صفحه ${pageNumber} از ${totalPages}`)} />
+    </View>
+  );
+}
+
+export const SUBMISSION_TIME_NOTE = "این رسید وضعیت پرونده را در زمان ارسال نشان می‌دهد.";
+
 function ReceiptDocument({ data }: { data: ReceiptData }) {
   const { office, score, ruleSet } = data;
-  const groups = data.trackingCode.match(/\d{1,4}/g) ?? [data.trackingCode];
-  const hashLines = data.sha256.match(/.{1,32}/g) ?? [data.sha256];
   return (
     <Document
       title={`رسید ثبت خوداظهاری ${toPersianDigits(data.trackingCode)}`}
@@ -240,18 +333,11 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
               <Text style={[s.rtl, s.title]}>رسید ثبت خوداظهاری</Text>
               <Text style={[s.rtl, s.system]}>{SYSTEM_NAME}</Text>
             </View>
-            <View style={s.trackingBox}>
-              <Text style={[s.rtl, s.trackingLabel]}>کد رهگیری</Text>
-              {/* Groups of four, left to right as the code is read aloud; one Text per group. */}
-              <View style={s.trackingCode}>
-                {groups.map((g, i) => (
-                  <Text key={i} style={s.trackingGroup}>
-                    {toPersianDigits(g)}
-                  </Text>
-                ))}
-              </View>
-            </View>
+            <TrackingBox code={data.trackingCode} />
           </View>
+          <Bidi style={[s.info, { marginTop: 0, marginBottom: 6 }]}>
+            {`${SUBMISSION_TIME_NOTE} امتیاز و رتبه نهایی پس از بررسی منطقه در گواهی نتیجه می‌آید.`}
+          </Bidi>
 
           <View style={s.grid}>
             <Pair label="دوره" value={data.roundTitle} />
@@ -262,7 +348,7 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
             <Pair label="دارنده پروانه" value={data.holderName} />
             <Pair label="شهر و استان" value={`${office.city}، استان ${office.province}`} />
             <Pair label="منطقه" value={office.region} />
-            <Pair label="وضعیت پرونده" value={data.statusLabel} />
+            <Pair label="وضعیت در زمان ارسال" value={data.statusLabel} />
             <Pair wide label="جدول امتیازدهی" value={`${ruleSet.title}، نسخه ${toPersianDigits(ruleSet.version)}`} />
           </View>
           {ruleSet.isSample && (
@@ -324,25 +410,15 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
             <TotalBox label="سهم ارائه خدمات" value={`${formatNumberFa(score.serviceSharePercent)} درصد`} />
           </View>
           <Text style={[s.rtl, s.small]}>
-            این امتیاز موقت است: امتیاز رضایت مراجعان و امتیاز انجمن را منطقه وارد می‌کند و امتیاز و رتبه پس از بررسی منطقه قطعی می‌شود.
+            امتیاز و رتبه بالا همان است که در زمان ارسال محاسبه شد و در آن زمان موقت بود: امتیاز رضایت مراجعان و امتیاز انجمن را منطقه وارد
+            می‌کند و امتیاز و رتبه پس از بررسی منطقه قطعی می‌شود.
           </Text>
 
-          <View wrap={false}>
-            <Bidi style={s.h2} space={3}>
-              اثر انگشت دیجیتال SHA-256
-            </Bidi>
-            <View style={s.hashBox}>
-              {hashLines.map((line, i) => (
-                <Text key={i} style={s.hashLine}>
-                  {line}
-                </Text>
-              ))}
-            </View>
-            <Text style={[s.rtl, s.small]}>
-              این رشته از اطلاعات ارسال‌شده و امتیاز محاسبه‌شده در لحظه ارسال ساخته شده است و هر کس با محاسبه دوباره آن می‌تواند نشان دهد که
-              این اطلاعات پس از ارسال تغییر نکرده است.
-            </Text>
-          </View>
+          <HashBlock
+            sha256={data.sha256}
+            note="این رشته از اطلاعات ارسال‌شده و امتیاز محاسبه‌شده در لحظه ارسال ساخته شده است و هر کس با محاسبه دوباره آن می‌تواند نشان دهد که این اطلاعات پس از ارسال تغییر نکرده است."
+          />
+          <VerifyBlock link={data.verify} note="با خواندن این کد یا باز کردن نشانی زیر، وضعیت کنونی پرونده را ببینید:" />
 
           {/* The footer ends the flow, pushed to the bottom: react-pdf 4.9 mis-measures
               several Persian Texts side by side in an absolutely placed box (they overlap or
@@ -352,9 +428,7 @@ function ReceiptDocument({ data }: { data: ReceiptData }) {
             <Bidi>{`برای پرسش درباره این رسید با منطقه ${office.region} به شماره ${toPersianDigits(office.regionPhone)} تماس بگیرید.`}</Bidi>
           </View>
         </View>
-        <View style={s.pageNumber} fixed>
-          <Text style={s.rtl} render={({ pageNumber, totalPages }) => toPersianDigits(`صفحه ${pageNumber} از ${totalPages}`)} />
-        </View>
+        <PageNumber />
       </Page>
     </Document>
   );

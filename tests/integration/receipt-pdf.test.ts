@@ -10,6 +10,7 @@ import { parseRuleSet, scoreOffice, type Facts } from "@/lib/ranking";
 import sampleRuleSet from "@/lib/ranking/sample-ruleset.json";
 import { setupTestDatabase } from "../helpers/test-database";
 import { createHolder, createStaffUser } from "../helpers/fixtures";
+import { pdfContains, pdfText } from "../helpers/pdf-text";
 
 const mockDb: { current: Db | null } = { current: null };
 const mockUser: { current: unknown } = { current: null };
@@ -99,6 +100,9 @@ async function expectPdf(res: Response, trackingCode: string) {
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   expect(bytes.length).toBeGreaterThan(5 * 1024);
   expect(res.headers.get("content-length")).toBe(String(bytes.length));
+  // It says it is the record of the submission, and leads to the public verification page.
+  expect(pdfContains(bytes, "این رسید وضعیت پرونده را در زمان ارسال نشان می‌دهد")).toBe(true);
+  expect(pdfText(bytes).text).toContain(`http://localhost/verify/${trackingCode}`);
 }
 
 describe("GET /api/declarations/[id]/receipt", () => {

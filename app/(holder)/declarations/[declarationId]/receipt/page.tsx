@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -9,6 +10,7 @@ import { explainCriterion } from "@/lib/declaration/score-preview";
 import { groupTrackingCode } from "@/lib/declaration/tracking-code";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
+import { originFromHeaders } from "@/lib/declaration/verify-link";
 import { PrintButton } from "@/components/print-button";
 
 export const metadata: Metadata = { title: "رسید ثبت خوداظهاری" };
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: "رسید ثبت خوداظهاری" 
 export default async function ReceiptPage({ params }: { params: Promise<{ declarationId: string }> }) {
   const user = await requireUser();
   const { declarationId } = await params;
-  const receipt = await orNotFound(loadReceipt(db, user, declarationId));
+  const receipt = await orNotFound(loadReceipt(db, user, declarationId, originFromHeaders(await headers())));
   if (!receipt) {
     return (
       <div className="space-y-4">
@@ -41,7 +43,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
     ["دفتر", `${office.name} (کد ${toPersianDigits(office.code)})، ${office.typeLabel}`],
     ["محل", `${office.city}، استان ${office.province} (${office.region})`],
     ["دارنده پروانه", receipt.holderName],
-    ["وضعیت پرونده", receipt.statusLabel],
+    ["وضعیت در زمان ارسال", receipt.statusLabel],
     [
       "جدول امتیازدهی",
       `${receipt.ruleSet.title}، نسخه ${toPersianDigits(receipt.ruleSet.version)}${receipt.ruleSet.isSample ? " (نمونه)" : ""}`,
@@ -61,7 +63,19 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
           </a>
         </div>
       </div>
-      <p>پرونده خوداظهاری شما ارسال شد و برای بررسی به منطقه فرستاده شده است. این رسید را نگه دارید.</p>
+      <p className="rounded border-s-4 border-brand-700 bg-slate-50 p-3 font-medium">
+        این رسید وضعیت پرونده را در زمان ارسال نشان می‌دهد. امتیاز و رتبه نهایی پس از بررسی منطقه در گواهی نتیجه می‌آید.
+      </p>
+      {receipt.isFinal && (
+        <p className="card print:hidden">
+          رتبه این پرونده قطعی شده است.{" "}
+          <Link href={`/declarations/${receipt.declarationId}/certificate`} className="text-brand-700 underline">
+            گواهی نتیجه را ببینید
+          </Link>
+          .
+        </p>
+      )}
+      <p>پرونده خوداظهاری در زمان ارسال برای بررسی به منطقه فرستاده شد. این رسید را نگه دارید.</p>
 
       <section className="card" aria-label="مشخصات ارسال">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[minmax(10rem,auto)_1fr]">
@@ -130,14 +144,14 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
           <dd>
             <strong>{formatNumberFa(score.total)}</strong>
           </dd>
-          <dt className="font-medium">رتبه موقت</dt>
+          <dt className="font-medium">رتبه در زمان ارسال</dt>
           <dd>
             رتبه {toPersianDigits(score.rank)} (ارائه تا {toPersianDigits(score.serviceSharePercent)}٪ خدمات)
           </dd>
         </dl>
         <p className="text-sm text-slate-700">
-          این امتیاز موقت است: امتیاز رضایت مراجعان و امتیاز انجمن را منطقه وارد می‌کند و امتیاز و رتبه پس از بررسی منطقه قطعی و با پیامک
-          اعلام می‌شود.
+          این امتیاز همان است که در زمان ارسال محاسبه شد و در آن زمان موقت بود: امتیاز رضایت مراجعان و امتیاز انجمن را منطقه وارد می‌کند و
+          امتیاز و رتبه پس از بررسی منطقه قطعی و با پیامک اعلام می‌شود.
         </p>
       </section>
 
@@ -149,6 +163,24 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
         <p dir="ltr" className="break-all font-mono text-sm">
           {receipt.sha256}
         </p>
+      </section>
+      <section className="card flex flex-wrap items-center gap-4" aria-labelledby="receipt-verify">
+        <div
+          className="h-32 w-32 shrink-0 [&>svg]:h-full [&>svg]:w-full"
+          role="img"
+          aria-label="کد QR صفحه بررسی اعتبار"
+          // The SVG is drawn by the qrcode package from our own address: no user input.
+          dangerouslySetInnerHTML={{ __html: receipt.verify.qrSvg }}
+        />
+        <div className="min-w-0 flex-1 space-y-1">
+          <h2 id="receipt-verify" className="text-lg font-bold">
+            بررسی اعتبار
+          </h2>
+          <p className="text-sm">با خواندن این کد یا باز کردن نشانی زیر، وضعیت کنونی پرونده را ببینید:</p>
+          <a href={receipt.verify.url} dir="ltr" className="block break-all font-mono text-sm text-brand-700 underline">
+            {receipt.verify.url}
+          </a>
+        </div>
       </section>
       <p className="text-sm">
         پرسش درباره این پرونده: {office.region}، تلفن <bdi dir="ltr">{toPersianDigits(office.regionPhone)}</bdi>

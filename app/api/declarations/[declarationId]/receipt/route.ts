@@ -17,8 +17,8 @@ export const dynamic = "force-dynamic";
 // A route module may export only what Next reads (GET, runtime …): messages stay local.
 const NOT_SUBMITTED_MESSAGE = "این پرونده هنوز ارسال نشده است؛ رسید پس از ارسال نهایی صادر می‌شود.";
 
-export const GET = routeHandler<{ declarationId: string }>("receipt", async (_request, { declarationId }) => {
-  const receipt = await loadReceipt(db, await routeCaller(), declarationId);
+export const GET = routeHandler<{ declarationId: string }>("receipt", async (request, { declarationId }) => {
+  const receipt = await loadReceipt(db, await routeCaller(), declarationId, new URL(request.url).origin);
   if (!receipt) throw new NotFoundError("receipt", NOT_SUBMITTED_MESSAGE);
 
   const pdf = await renderReceiptPdf(receipt);
