@@ -33,7 +33,8 @@ export function FieldInput({ spec, idPrefix, register, control, errors, disabled
         ) : null}
         <div className={spec.kind === "checklist" ? "grid gap-2 sm:grid-cols-2" : "flex flex-wrap gap-4"}>
           {spec.options.map((o) => (
-            <label key={o.value} className="flex items-center gap-2">
+            // At least 44×44 px to tap on a phone (the label is the target, not only the small circle).
+            <label key={o.value} className="flex min-h-11 min-w-11 cursor-pointer items-center gap-2 rounded-lg px-2">
               <input type={spec.kind === "radio" ? "radio" : "checkbox"} value={o.value} className="size-5" {...register(spec.name)} />
               {o.label}
             </label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { useWatch } from "react-hook-form";
 import type { StepValues } from "@/lib/declaration/forms/field-spec";
 import {
@@ -57,12 +58,25 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
     schema: rankingFullSchema(violations),
     action: saveRankingAction,
   });
-  const { register, control, formState } = step.form;
+  const { register, control, formState, setValue } = step.form;
+  const formRef = useRef<HTMLFormElement>(null);
+  // react-hook-form cannot focus a radio group: the first of the item's answers is focused (which scrolls it into view).
+  const focusAnswer = (i: number) => {
+    const input = formRef.current?.querySelector<HTMLInputElement>(`input[name="${answerField(i)}"]`);
+    input?.focus();
+  };
   const values = useWatch({ control }) as StepValues;
 
   // Cents, with lib/ranking's exact decimal helpers: the live sum has no floating-point drift.
   const negativeCents = violations.reduce((sum, v, k) => (values[answerField(k + 1)] === "yes" ? sum + toCentsRounded(v.points) : sum), 0);
-  const unanswered = violations.filter((_, k) => values[answerField(k + 1)] !== "yes" && values[answerField(k + 1)] !== "no").length;
+  const answered = (i: number) => values[answerField(i)] === "yes" || values[answerField(i)] === "no";
+  const unanswered = violations.filter((_, k) => !answered(k + 1)).length;
+  const firstUnanswered = violations.findIndex((_, k) => !answered(k + 1)) + 1;
+  // One tap for the usual case on a phone: every item «خیر». Each answer is still stored one by
+  // one (and autosaved), so any of them can be turned to «بله» afterwards.
+  const noneOfThese = () => {
+    violations.forEach((_, k) => setValue(answerField(k + 1), "no", { shouldDirty: true, shouldValidate: formState.isSubmitted }));
+  };
   const totalCents = toCentsRounded(positive.points) - negativeCents;
 
   const checkbox = (name: string, label: string) => (
@@ -76,7 +90,7 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
   );
 
   return (
-    <form onSubmit={step.complete} noValidate className="space-y-6" aria-describedby={`${ID_PREFIX}status`}>
+    <form ref={formRef} onSubmit={step.complete} noValidate className="space-y-6" aria-describedby={`${ID_PREFIX}status`}>
       <StepFormAlerts idPrefix={ID_PREFIX} labels={labels} step={step} />
 
       <fieldset disabled={readOnly} className="card space-y-4">
@@ -108,6 +122,11 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
           به همه موارد پاسخ دهید. برای هر پاسخ «بله» شرح تخلف را بنویسید و اگر برای آن رای کمیسیون ملی صادر شده است، تاریخ ابلاغ رای را وارد
           کنید.
         </p>
+        {readOnly ? null : (
+          <button type="button" className="btn-secondary min-h-11" onClick={noneOfThese}>
+            هیچ‌یک از این موارد را نداشته‌ام
+          </button>
+        )}
         <ol className="space-y-4">
           {violations.map((v, k) => {
             const i = k + 1;
@@ -164,7 +183,16 @@ export function RankingStep({ declarationId, readOnly, violations, positive, def
             امتیاز کل تا اینجا (امتیاز مثبت منهای امتیاز منفی، بدون امتیازهای منطقه):{" "}
             <strong>{formatNumberFa(fromCents(totalCents))}</strong>
           </p>
-          {unanswered > 0 ? <p className="text-sm text-slate-700">{toPersianDigits(unanswered)} مورد هنوز پاسخ داده نشده است.</p> : null}
+          {unanswered > 0 ? (
+            <p className="text-sm text-slate-700">
+              {toPersianDigits(unanswered)} مورد از {toPersianDigits(violations.length)} مورد هنوز پاسخ داده نشده است.{" "}
+              {readOnly ? null : (
+                <button type="button" className="min-h-11 text-brand-700 underline" onClick={() => focusAnswer(firstUnanswered)}>
+                  رفتن به نخستین مورد بی‌پاسخ (مورد {toPersianDigits(firstUnanswered)})
+                </button>
+              )}
+            </p>
+          ) : null}
         </div>
         {checkbox("negativeConfirmed", "پاسخ‌های بالا، امتیاز منفی و امتیاز کل را تایید می‌کنم.")}
       </fieldset>
