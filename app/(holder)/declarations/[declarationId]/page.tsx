@@ -120,6 +120,13 @@ export default async function DeclarationTaskList({ params }: { params: Promise<
               </Link>
             </p>
           )}
+          {declaration.status === "FINAL" ? (
+            <p>
+              <Link href={`/declarations/${declaration.id}/certificate`} className="text-brand-700 underline">
+                گواهی نتیجه (قابل چاپ و با کد QR برای راستی‌آزمایی)
+              </Link>
+            </p>
+          ) : null}
           {declaration.status === "APPROVED" && objectionClosesAt && now < objectionClosesAt ? (
             <>
               <p>اگر به این نتیجه اعتراض دارید، تا {formatJalaliDateTime(objectionClosesAt)} اعتراض خود را ثبت کنید.</p>
