@@ -131,7 +131,7 @@ export function DeclarationSummary({
       {formSection(6)}
       {section(
         7,
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">کارکنان دفتر</caption>
             <thead>

@@ -72,7 +72,7 @@ export function HolderFileCard({ file, now }: { file: HolderFile; now: Date }) {
       {file.trackingCode && file.submittedAt ? (
         <p className="text-sm text-slate-700">
           ارسال در {formatJalaliDateTime(file.submittedAt)} — کد رهگیری:{" "}
-          <bdi dir="ltr" className="font-bold">
+          <bdi dir="ltr" className="font-bold whitespace-nowrap">
             {toPersianDigits(groupTrackingCode(file.trackingCode))}
           </bdi>
         </p>

@@ -5,7 +5,9 @@ import { formatNumberFa } from "@/lib/format/digits";
 
 export function PositiveScoreTable({ rows, caption }: { rows: readonly ScorePreviewRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    // `relative`: the screen-reader caption (position: absolute) stays inside the scroll box
+    // instead of widening the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

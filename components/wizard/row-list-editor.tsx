@@ -135,7 +135,7 @@ export function RowListEditor({
       </h2>
       {problem.stale ? <StaleBanner message={problem.message ?? ""} /> : null}
       {rows.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[32rem] border-collapse bg-white text-start text-sm">
             <thead>
               <tr className="border-b">

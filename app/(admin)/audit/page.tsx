@@ -74,7 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p className="card">رویدادی با این شرط‌ها یافت نشد.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[48rem] border-collapse text-sm">
             <caption className="sr-only">رویدادها، تازه‌ترین نخست</caption>
             <thead>

@@ -29,7 +29,7 @@ export default async function RuleSetsPage() {
       <p className="text-sm text-slate-700">
         هر دوره با یک جدول تأییدشده امتیاز می‌دهد. جدول تأییدشده تغییر نمی‌کند؛ برای تغییر، نسخه تازه‌ای بارگذاری و تأیید کنید.
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">جدول‌های امتیازدهی بارگذاری‌شده، نسخه و وضعیت تأیید</caption>
           <thead>

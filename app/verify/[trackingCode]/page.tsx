@@ -60,7 +60,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ trackin
       {file.final ? (
         <section className="card space-y-2" aria-labelledby="verify-hash">
           <h2 id="verify-hash" className="text-lg font-bold">
-            اثر انگشت دیجیتال گواهی نتیجه (SHA-256)
+            اثر انگشت دیجیتال گواهی نتیجه (<bdi dir="ltr">SHA-256</bdi>)
           </h2>
           <p className="text-sm">این رشته باید با رشته چاپ‌شده روی گواهی نتیجه یکی باشد.</p>
           <p dir="ltr" className="break-all font-mono text-sm">

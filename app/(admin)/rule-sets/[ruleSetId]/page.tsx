@@ -170,7 +170,7 @@ export default async function RuleSetPage({ params, searchParams }: Props) {
         <h2 id="criteria-heading" className="text-lg font-bold">
           معیارهای امتیاز مثبت
         </h2>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">معیارها، نوع و شیوه امتیازدهی هر معیار</caption>
             <thead>
@@ -211,7 +211,7 @@ export default async function RuleSetPage({ params, searchParams }: Props) {
         <h2 id="violations-heading" className="text-lg font-bold">
           تخلف‌ها (امتیاز منفی)
         </h2>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">تخلف‌ها و امتیاز کسرشده هر کدام</caption>
             <thead>

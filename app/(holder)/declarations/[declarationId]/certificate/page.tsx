@@ -12,6 +12,7 @@ import { originFromHeaders } from "@/lib/declaration/verify-link";
 import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDate } from "@/lib/format/jalali";
 import { PrintButton } from "@/components/print-button";
+import { ScoreTotals } from "@/components/result/score-totals";
 
 export const metadata: Metadata = { title: "گواهی نتیجه ارزیابی" };
 
@@ -105,28 +106,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ de
             </li>
           ))}
         </ul>
-        <h3 className="font-medium">تخلفات</h3>
-        {score.violations.length === 0 ? (
-          <p>تخلفی ثبت نشده است.</p>
-        ) : (
-          <ul className="list-disc ps-6">
-            {score.violations.map((v) => (
-              <li key={v.code}>
-                {v.title}: {formatNumberFa(v.points)} امتیاز منفی
-              </li>
-            ))}
-          </ul>
-        )}
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-          <dt className="font-medium">امتیاز مثبت</dt>
-          <dd>{formatNumberFa(score.positive)}</dd>
-          <dt className="font-medium">امتیاز منفی</dt>
-          <dd>{formatNumberFa(score.negative)}</dd>
-          <dt className="font-medium">امتیاز کل</dt>
-          <dd>
-            <strong>{formatNumberFa(score.total)}</strong>
-          </dd>
-        </dl>
+        <ScoreTotals score={score} title="تخلفات" none="تخلفی ثبت نشده است." />
       </section>
 
       <section className="card space-y-2" aria-labelledby="certificate-hash">

@@ -12,6 +12,7 @@ import { formatNumberFa, toPersianDigits } from "@/lib/format/digits";
 import { formatJalaliDateTime } from "@/lib/format/jalali";
 import { originFromHeaders } from "@/lib/declaration/verify-link";
 import { PrintButton } from "@/components/print-button";
+import { ScoreTotals } from "@/components/result/score-totals";
 
 export const metadata: Metadata = { title: "رسید ثبت خوداظهاری" };
 
@@ -92,7 +93,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
         <h2 id="receipt-score" className="text-lg font-bold">
           امتیاز خوداظهاری
         </h2>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">امتیاز هر معیار در زمان ارسال</caption>
             <thead>
@@ -123,32 +124,12 @@ export default async function ReceiptPage({ params }: { params: Promise<{ declar
             </tbody>
           </table>
         </div>
-        <h3 className="font-medium">تخلفات اعلام‌شده</h3>
-        {score.violations.length === 0 ? (
-          <p>هیچ تخلفی اعلام نشده است.</p>
-        ) : (
-          <ul className="list-disc ps-6">
-            {score.violations.map((v) => (
-              <li key={v.code}>
-                {v.title}: {formatNumberFa(v.points)} امتیاز منفی
-              </li>
-            ))}
-          </ul>
-        )}
-        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[minmax(10rem,auto)_1fr]">
-          <dt className="font-medium">امتیاز مثبت</dt>
-          <dd>{formatNumberFa(score.positive)}</dd>
-          <dt className="font-medium">امتیاز منفی</dt>
-          <dd>{formatNumberFa(score.negative)}</dd>
-          <dt className="font-medium">امتیاز کل</dt>
-          <dd>
-            <strong>{formatNumberFa(score.total)}</strong>
-          </dd>
+        <ScoreTotals score={score} title="تخلفات اعلام‌شده" none="هیچ تخلفی اعلام نشده است.">
           <dt className="font-medium">رتبه در زمان ارسال</dt>
           <dd>
             رتبه {toPersianDigits(score.rank)} (ارائه تا {toPersianDigits(score.serviceSharePercent)}٪ خدمات)
           </dd>
-        </dl>
+        </ScoreTotals>
         <p className="text-sm text-slate-700">
           این امتیاز همان است که در زمان ارسال محاسبه شد و در آن زمان موقت بود: امتیاز رضایت مراجعان و امتیاز انجمن را منطقه وارد می‌کند و
           امتیاز و رتبه پس از بررسی منطقه قطعی و با پیامک اعلام می‌شود.
